@@ -1,0 +1,2 @@
+// STUB: replaced by the suggestion engine (helper). Signatures are the contract; see the brief.
+export {};
