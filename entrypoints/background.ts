@@ -1,1 +1,100 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { forgetTab, saveSnapshot } from '../src/background/snapshot-store';
+import { parseMessage } from '../src/core/messages';
+import type { TicketSnapshot } from '../src/core/snapshot';
+import { readSnapshot } from '../src/platform/snapshots';
+
+// MV3 service worker: nothing important lives in memory; every listener is registered synchronously.
+export default defineBackground(() => {
+  const sidePanel = (browser as unknown as { sidePanel?: ChromeSidePanel }).sidePanel;
+  const sidebarAction = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+
+  sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+
+  /** Opens the panel for a tab; must run inside a user gesture (click, command, context menu). */
+  function openPanel(tab?: { id?: number; windowId?: number }) {
+    if (sidePanel && tab?.windowId !== undefined) {
+      return sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
+    }
+    if (sidebarAction) return sidebarAction.open().catch(() => undefined);
+    const url = browser.runtime.getURL(`/sidepanel.html${tab?.id !== undefined ? `?tab=${tab.id}` : ''}`);
+    return browser.windows.create({ url, type: 'popup', width: 420, height: 760 });
+  }
+
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    const message = parseMessage(raw);
+    if (!message) return undefined;
+    switch (message.type) {
+      case 'cs/snapshot': {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined || sender.frameId !== 0) return undefined;
+        return saveSnapshot(tabId, message.snapshot).then(
+          () => ({ ok: true }),
+          (error: Error) => ({ ok: false, error: error.message }),
+        );
+      }
+      case 'cs/openPanel':
+        return Promise.resolve(openPanel(sender.tab)).then(() => ({ ok: true }));
+      case 'ui/getSnapshot':
+        return readSnapshot(message.tabId).then((stored) => stored ?? null);
+      default:
+        return undefined;
+    }
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'open-panel') void openPanel(tab);
+    if (command === 'insert-top') {
+      browser.runtime.sendMessage({ type: 'bg/insertTop', tabId: tab?.id }).catch(() => undefined);
+    }
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({
+        id: 'calmdesk-analyse-selection',
+        title: browser.i18n.getMessage('contextAnalyse') || 'Analyse with Calmdesk',
+        contexts: ['selection'],
+      }),
+    );
+    void injectIntoOpenHelpdeskTabs();
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== 'calmdesk-analyse-selection' || tab?.id === undefined) return;
+    void openPanel(tab);
+    const snapshot: TicketSnapshot = {
+      helpdesk: 'selection',
+      url: tab.url ?? '',
+      channel: 'unknown',
+      composerMode: 'unknown',
+      messages: [{ role: 'customer', text: (info.selectionText ?? '').slice(0, 50_000) }],
+      readAt: new Date().toISOString(),
+    };
+    void saveSnapshot(tab.id, snapshot);
+  });
+});
+
+/** After install or update, already-open helpdesk tabs get the content script without a reload. */
+async function injectIntoOpenHelpdeskTabs() {
+  const scripts = browser.runtime.getManifest().content_scripts ?? [];
+  for (const script of scripts) {
+    if (!script.js?.length || (script as { world?: string }).world === 'MAIN') continue;
+    const tabs = await browser.tabs.query({ url: script.matches });
+    for (const tab of tabs) {
+      if (tab.id === undefined) continue;
+      browser.scripting
+        .executeScript({ target: { tabId: tab.id }, files: script.js })
+        .catch(() => undefined); // a tab that is discarded or on an error page: it gets the script on reload
+    }
+  }
+}
+
+interface ChromeSidePanel {
+  setPanelBehavior(options: { openPanelOnActionClick: boolean }): Promise<void>;
+  open(options: { windowId?: number; tabId?: number }): Promise<void>;
+}

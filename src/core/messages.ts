@@ -31,7 +31,10 @@ export interface InsertResult {
   needsConfirm?: 'internal-note';
 }
 
-export type AnyMessage = CsToBg | UiToBg | UiToCs;
+/** Background → side panel (runtime.sendMessage; only open panels hear it). */
+export type BgToUi = { type: 'bg/insertTop'; tabId?: number };
+
+export type AnyMessage = CsToBg | UiToBg | UiToCs | BgToUi;
 
 const TYPES = new Set<AnyMessage['type']>([
   'cs/snapshot',
@@ -42,6 +45,7 @@ const TYPES = new Set<AnyMessage['type']>([
   'ui/insert',
   'ui/reread',
   'ui/readSelection',
+  'bg/insertTop',
 ]);
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

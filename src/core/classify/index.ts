@@ -1,19 +1,201 @@
-// STUB: replaced by the real classifier (lead engineer). Signatures are the contract.
-import type { Analysis, ConversationAnalysis, ConversationMessage } from '../analysis';
-import { CUSTOMER_TYPES, type CustomerType } from '../taxonomy';
+// The classifier (design.md 2 and 3.1): language, customer type with per-type scores, cues with the
+// customer's own words as evidence, and for a conversation the trajectory of its temperature.
+import type {
+  Analysis,
+  ConversationAnalysis,
+  ConversationMessage,
+  CueHit,
+  Register,
+  Trajectory,
+} from '../analysis';
+import { resolveLanguage } from '../lang/detect';
+import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, type Lang } from '../taxonomy';
+import { type CueEvidence, combine, evidenceOf, extractFeatures, type MessageFeatures } from './features';
+import { type CueScores, type MarkerScores, scoreTypes } from './scoring';
+import { tokenize } from './tokenize';
 
 export interface AnalyzeOptions {
-  /** Language hint (helpdesk locale or user choice): `nb`, `no`, `nn`, `sv`, `fi`, `en`, `sv-SE`… */
+  /** The language to analyse in (`nb`, `no`, `nn`, `sv`, `fi`, `en`, `sv-SE`…): skips detection. */
   lang?: string;
+  /** A soft hint such as the requester's locale: decides close calls in detection. */
+  prior?: string;
 }
+
+/** Text beyond this is not read: bounded work on a 1 MB paste, flagged `truncated`. */
+export const MAX_ANALYSED_CHARS = 20_000;
+/** A cue is reported from this score on. */
+export const CUE_THRESHOLD = 0.5;
 
 const zeroScores = () => Object.fromEntries(CUSTOMER_TYPES.map((t) => [t, 0])) as Record<CustomerType, number>;
+const round = (value: number) => Math.round(value * 1000) / 1000;
 
-export function analyze(text: string, _options: AnalyzeOptions = {}): Analysis {
-  return { lang: 'en', supported: true, langConfidence: 0.5, customerType: text ? 'neutral' : null, confidence: 0.5, scores: zeroScores(), cues: [] };
+function unsupported(lang: string, confidence: number): Analysis {
+  return { lang, supported: false, langConfidence: confidence, customerType: null, confidence: 0, scores: zeroScores(), cues: [] };
 }
 
+export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
+  const text = typeof input === 'string' ? input : '';
+  const limit = Math.min(text.length, MAX_ANALYSED_CHARS);
+  const guess = resolveLanguage(text.slice(0, 4000), options.lang, options.prior);
+  if (!guess.supported) return unsupported(guess.lang, guess.confidence);
+  const lang = guess.lang as Lang;
+  const features = extractFeatures(text, lang, limit);
+  const cueScores = scoreCues([{ features, factor: 1 }]);
+  const markers = scoreMarkers([{ features, factor: 1 }]);
+  const decision = scoreTypes(cueScores, markers, features.words);
+  const analysis: Analysis = {
+    lang,
+    supported: true,
+    langConfidence: guess.confidence,
+    ...(guess.variant ? { variant: guess.variant } : {}),
+    customerType: decision.customerType,
+    confidence: decision.confidence,
+    scores: decision.scores,
+    cues: reportCues(cueScores, [{ features, text, factor: 1 }]),
+  };
+  const register = lang === 'fi' ? finnishRegister(text.slice(0, limit)) : undefined;
+  if (register) analysis.register = register;
+  if (limit < text.length) analysis.truncated = true;
+  return analysis;
+}
+
+interface Weighted {
+  features: MessageFeatures;
+  factor: number;
+}
+
+function scoreCues(parts: Weighted[]): CueScores {
+  const scores: CueScores = {};
+  for (const cue of CUES) {
+    let best = 0;
+    for (const { features, factor } of parts) best = Math.max(best, combine(features.cues[cue]) * factor);
+    if (best > 0) scores[cue] = best;
+  }
+  return scores;
+}
+
+function scoreMarkers(parts: Weighted[]): MarkerScores {
+  const scores: MarkerScores = {};
+  for (const type of CUSTOMER_TYPES) {
+    let best = 0;
+    for (const { features, factor } of parts) best = Math.max(best, combine(features.typeMarkers[type]) * factor);
+    if (best > 0) scores[type] = best;
+  }
+  return scores;
+}
+
+function reportCues(scores: CueScores, parts: (Weighted & { text: string; message?: number })[]): CueHit[] {
+  const hits: CueHit[] = [];
+  for (const cue of CUES) {
+    const score = scores[cue] ?? 0;
+    if (score < CUE_THRESHOLD) continue;
+    const evidence = parts.flatMap(({ features, text, message, factor }) =>
+      combine(features.cues[cue]) * factor >= CUE_THRESHOLD * 0.6
+        ? evidenceOf(text, features.cues[cue] as CueEvidence[], message)
+        : [],
+    );
+    hits.push({ cue, score: round(score), evidence });
+  }
+  return hits.sort((a, b) => b.score - a.score);
+}
+
+const FORMAL = /^(te|teidän|teille|teiltä|teitä|teillä|teihin|olette|voitteko|voisitteko|voisitteka|ette|kertokaa|lähettäkää|ottakaa|olkaa|korjatkaa|palauttakaa|hyvittäkää|vastatkaa|\p{L}+(?:tteko|ttekö|isitte|tte))$/u;
+const INFORMAL = /^(sinä|sä|sinun|sun|sulle|sinulle|sinua|sua|sulla|sinulla|voitko|voisitko|voiksä|\p{L}+(?:isitko|isitkö|tko|tkö))$/u;
+
+/** Finnish writers who address the company with te (polite plural) get te-form replies. */
+export function finnishRegister(text: string): Register | undefined {
+  let formal = 0;
+  let informal = 0;
+  for (const token of tokenize(text, 0, Math.min(text.length, 4000))) {
+    if (FORMAL.test(token.norm)) formal++;
+    else if (INFORMAL.test(token.norm)) informal++;
+  }
+  if (formal === informal) return undefined;
+  return formal > informal ? 'formal' : 'informal';
+}
+
+/** How heated one customer message reads, 0..1. */
+function temperature(cues: CueScores): number {
+  const c = (cue: Cue) => cues[cue] ?? 0;
+  const heat =
+    0.9 * c('anger') +
+    0.5 * c('frustration') +
+    0.35 * c('shouting') +
+    0.8 * c('threat') +
+    0.8 * c('abuse') +
+    0.4 * c('sarcasm') +
+    0.3 * c('urgency') +
+    0.25 * c('disappointment') +
+    0.2 * c('repeatContact') -
+    0.4 * c('gratitude');
+  return round(Math.min(1, Math.max(0, heat)));
+}
+
+function trajectoryOf(temperatures: number[]): Trajectory {
+  if (temperatures.length < 2) return 'steady';
+  const last = temperatures[temperatures.length - 1];
+  const before = temperatures.slice(Math.max(0, temperatures.length - 3), -1);
+  const previous = before.reduce((a, b) => a + b, 0) / before.length;
+  if (last - previous > 0.2) return 'escalating';
+  if (previous - last > 0.2) return 'calming';
+  return 'steady';
+}
+
+/**
+ * A whole conversation: only the customer's messages count (agent replies and internal notes never do),
+ * the most recent weighing most. Evidence offsets point into `messages[evidence.message].text`.
+ */
 export function analyzeConversation(messages: ConversationMessage[], options: AnalyzeOptions = {}): ConversationAnalysis {
-  const last = messages.map((m) => m.role).lastIndexOf('customer');
-  return { ...analyze(messages[last]?.text ?? '', options), trajectory: 'steady', temperatures: [], lastCustomerMessage: last >= 0 ? last : undefined };
+  const customer = messages
+    .map((message, index) => ({ message, index }))
+    .filter(({ message }) => message.role === 'customer' && typeof message.text === 'string' && message.text.trim());
+  const lastCustomerMessage = customer.length ? customer[customer.length - 1].index : undefined;
+  if (!customer.length) {
+    const lang = resolveLanguage('', options.lang, options.prior);
+    return {
+      ...unsupported(lang.lang, 0),
+      supported: lang.supported,
+      trajectory: 'steady',
+      temperatures: [],
+    };
+  }
+  const recent = customer.slice(-3).map(({ message }) => message.text.slice(0, 2000)).join('\n');
+  const guess = resolveLanguage(recent, options.lang, options.prior);
+  if (!guess.supported) {
+    return { ...unsupported(guess.lang, guess.confidence), trajectory: 'steady', temperatures: [], lastCustomerMessage };
+  }
+  const lang = guess.lang as Lang;
+  let truncated = false;
+  const parts = customer.map(({ message, index }, k) => {
+    const limit = Math.min(message.text.length, MAX_ANALYSED_CHARS);
+    if (limit < message.text.length) truncated = true;
+    const age = customer.length - 1 - k;
+    const features = extractFeatures(message.text, lang, limit);
+    return { features, text: message.text, message: index, factor: 0.4 + 0.6 * 0.55 ** age };
+  });
+  const temperatures = parts.map((part) => ({
+    message: part.message,
+    value: temperature(scoreCues([{ features: part.features, factor: 1 }])),
+  }));
+  const cueScores = scoreCues(parts);
+  const markers = scoreMarkers(parts);
+  const last = parts[parts.length - 1];
+  const decision = scoreTypes(cueScores, markers, last.features.words);
+  const register =
+    lang === 'fi' ? finnishRegister(customer.map(({ message }) => message.text.slice(0, 2000)).join('\n')) : undefined;
+  return {
+    lang,
+    supported: true,
+    langConfidence: guess.confidence,
+    ...(guess.variant ? { variant: guess.variant } : {}),
+    customerType: decision.customerType,
+    confidence: decision.confidence,
+    scores: decision.scores,
+    cues: reportCues(cueScores, parts),
+    ...(register ? { register } : {}),
+    ...(truncated ? { truncated } : {}),
+    trajectory: trajectoryOf(temperatures.map((t) => t.value)),
+    temperatures,
+    lastCustomerMessage,
+  };
 }

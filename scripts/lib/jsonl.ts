@@ -1,0 +1,38 @@
+// Shared by the JSON-lines CLIs: read stdin line by line, answer one line per input in order,
+// and turn a bad line into {"id", "error"} without stopping the run.
+import { createInterface } from 'node:readline';
+
+export async function runJsonLines(handle: (input: Record<string, unknown>) => unknown | Promise<unknown>) {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    let input: unknown;
+    try {
+      input = JSON.parse(line);
+    } catch (error) {
+      write({ id: null, error: `not a JSON line: ${(error as Error).message}` });
+      continue;
+    }
+    const id = typeof input === 'object' && input !== null && 'id' in input ? (input as { id: unknown }).id : null;
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      write({ id, error: 'each line must be a JSON object' });
+      continue;
+    }
+    try {
+      write(await handle(input as Record<string, unknown>));
+    } catch (error) {
+      write({ id, error: (error as Error).message || String(error) });
+    }
+  }
+}
+
+function write(value: unknown) {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+export function requireFlag(flag: string, usage: string) {
+  if (!process.argv.includes(flag)) {
+    process.stderr.write(`${usage}\n`);
+    process.exit(2);
+  }
+}

@@ -1,0 +1,178 @@
+// One message → cue evidence and type markers. Everything here is linear in the text length.
+import type { Evidence } from '../analysis';
+import type { Cue, CustomerType, Lang } from '../taxonomy';
+import { type Hit, matchLexicon } from './lexicon';
+import { ACRONYMS, EMOJI, lexiconFor } from './lexicons';
+import { type Token, tokenize } from './tokenize';
+
+/** Cues whose words flip meaning under negation ("ikke dårlig"). */
+const NEGATION_SENSITIVE = new Set<string>([
+  'anger',
+  'frustration',
+  'disappointment',
+  'worry',
+  'confusion',
+  'gratitude',
+  'sarcasm',
+]);
+
+export interface CueEvidence {
+  weight: number;
+  start: number;
+  end: number;
+}
+
+export interface MessageFeatures {
+  cues: Partial<Record<Cue, CueEvidence[]>>;
+  typeMarkers: Partial<Record<CustomerType, CueEvidence[]>>;
+  words: number;
+  sentences: number;
+  /** Question marks in the message (indecisive customers ask). */
+  questions: number;
+}
+
+/** Lines quoted from earlier mails ("> …", "On … wrote:" and below) are not the customer's new words. */
+export function quotedRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  const header =
+    /^(?:On .{3,120} wrote:|Den .{3,120} skrev.{0,60}:|.{3,120} kirjoitti:|-{2,} ?(?:Original Message|Opprinnelig melding|Ursprungligt meddelande|Alkuperäinen viesti) ?-{2,}|(?:From|Fra|Från|Lähettäjä): .+)\s*$/im;
+  const headerMatch = header.exec(text);
+  const end = headerMatch ? headerMatch.index : text.length;
+  if (headerMatch) ranges.push([headerMatch.index, text.length]);
+  const quoteLine = /^[ \t]*>.*$/gm;
+  for (let m = quoteLine.exec(text); m && m.index < end; m = quoteLine.exec(text)) {
+    ranges.push([m.index, m.index + m[0].length]);
+  }
+  return ranges;
+}
+
+const add = <K extends string>(map: Partial<Record<K, CueEvidence[]>>, key: K, evidence: CueEvidence) => {
+  const list = map[key];
+  if (list) list.push(evidence);
+  else map[key] = [evidence];
+};
+
+export function extractFeatures(text: string, lang: Lang, limit = text.length): MessageFeatures {
+  const quoted = quotedRanges(text.slice(0, limit));
+  const inQuote = (position: number) => quoted.some(([a, b]) => position >= a && position < b);
+  const tokens = tokenize(text, 0, limit).filter((t) => !inQuote(t.start));
+  const features: MessageFeatures = {
+    cues: {},
+    typeMarkers: {},
+    words: tokens.length,
+    sentences: tokens.length ? tokens[tokens.length - 1].sentence + 1 : 0,
+    questions: 0,
+  };
+  const lexicon = lexiconFor(lang);
+  for (const hit of matchLexicon(lexicon, tokens)) applyHit(features, hit, tokens, lexicon.negators);
+  detectShouting(features, text, tokens, limit, inQuote);
+  detectPunctuationAndEmoji(features, text, limit, inQuote);
+  return features;
+}
+
+function applyHit(features: MessageFeatures, hit: Hit, tokens: Token[], negators: Set<string>) {
+  const { entry } = hit;
+  const span = { start: tokens[hit.first].start, end: tokens[hit.last].end };
+  const weight = Math.min(1, entry.weight * (hit.intensified ? 1.3 : 1));
+  if (entry.target === 'positive') {
+    // "ikke fornøyd", "inte nöjd", "not happy": a negated positive is a let-down.
+    if (hit.negated && !entry.keepNegation) {
+      add(features.cues, 'disappointment', { weight: weight * 0.7, start: negatorStart(tokens, hit, negators), end: span.end });
+    }
+    return;
+  }
+  if (entry.target === 'type') {
+    if (hit.negated && !entry.keepNegation && entry.id !== 'indecisive') return;
+    add(features.typeMarkers, entry.id as CustomerType, { weight, ...span });
+    return;
+  }
+  if (hit.negated && !entry.keepNegation && NEGATION_SENSITIVE.has(entry.id)) return;
+  add(features.cues, entry.id as Cue, { weight, ...span });
+}
+
+/** Where the negation starts, so the evidence reads "ikke fornøyd" rather than "fornøyd". */
+function negatorStart(tokens: Token[], hit: Hit, negators: Set<string>): number {
+  for (let j = hit.first - 1; j >= Math.max(0, hit.first - 3); j--) {
+    if (tokens[j].sentence !== tokens[hit.first].sentence) break;
+    if (negators.has(tokens[j].norm)) return tokens[j].start;
+  }
+  return tokens[hit.first].start;
+}
+
+function detectShouting(
+  features: MessageFeatures,
+  text: string,
+  tokens: Token[],
+  limit: number,
+  inQuote: (position: number) => boolean,
+) {
+  const caps = tokens.filter(
+    (t) =>
+      t.raw.length >= 3 &&
+      /\p{Lu}/u.test(t.raw) &&
+      t.raw === t.raw.toUpperCase() &&
+      !/\d/.test(t.raw) &&
+      !ACRONYMS.has(t.raw),
+  );
+  const letters = tokens.filter((t) => /\p{L}/u.test(t.raw) && t.raw.length >= 2).length;
+  const allCaps = letters >= 3 && caps.length / letters > 0.6;
+  caps.forEach((t, i) =>
+    add(features.cues, 'shouting', { weight: allCaps ? 0.5 : i < 2 ? 0.3 : 0.2, start: t.start, end: t.end }),
+  );
+  const bangs = /!{2,}|(?:!\s?1+)+/g;
+  const slice = text.slice(0, limit);
+  for (let m = bangs.exec(slice); m; m = bangs.exec(slice)) {
+    if (inQuote(m.index)) continue;
+    add(features.cues, 'shouting', { weight: m[0].length >= 3 ? 0.5 : 0.2, start: m.index, end: m.index + m[0].length });
+  }
+}
+
+function detectPunctuationAndEmoji(
+  features: MessageFeatures,
+  text: string,
+  limit: number,
+  inQuote: (position: number) => boolean,
+) {
+  const slice = text.slice(0, limit);
+  const question = /\?+/g;
+  for (let m = question.exec(slice); m; m = question.exec(slice)) {
+    if (inQuote(m.index)) continue;
+    features.questions++;
+    // "Hallo??", "any update???": a doubled question mark is someone waiting.
+    if (m[0].length >= 2) add(features.cues, 'urgency', { weight: 0.4, start: m.index, end: m.index + m[0].length });
+  }
+  for (const [cue, table] of Object.entries(EMOJI)) {
+    for (const [emoji, weight] of Object.entries(table)) {
+      let at = slice.indexOf(emoji);
+      while (at >= 0) {
+        if (!inQuote(at)) add(features.cues, cue as Cue, { weight, start: at, end: at + emoji.length });
+        at = slice.indexOf(emoji, at + emoji.length);
+      }
+    }
+  }
+}
+
+/** Noisy-or of the evidence weights, overlapping spans counted once (the strongest). */
+export function combine(evidence: CueEvidence[] | undefined): number {
+  if (!evidence?.length) return 0;
+  const sorted = [...evidence].sort((a, b) => b.weight - a.weight);
+  const kept: CueEvidence[] = [];
+  for (const e of sorted) if (!kept.some((k) => e.start < k.end && k.start < e.end)) kept.push(e);
+  return 1 - kept.reduce((rest, e) => rest * (1 - e.weight), 1);
+}
+
+export function evidenceOf(text: string, evidence: CueEvidence[], message?: number): Evidence[] {
+  const sorted = [...evidence].sort((a, b) => a.start - b.start);
+  const merged: CueEvidence[] = [];
+  for (const e of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && e.start <= last.end) last.end = Math.max(last.end, e.end);
+    else merged.push({ ...e });
+  }
+  return merged.slice(0, 8).map(({ start, end }) => ({
+    start,
+    end,
+    text: text.slice(start, end),
+    ...(message === undefined ? {} : { message }),
+  }));
+}

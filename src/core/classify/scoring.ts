@@ -1,0 +1,60 @@
+// From cue scores and type markers to one customer type. Weights are data (src/data/type-weights.json)
+// so they can be tuned against the labelled dev set without touching code.
+import weights from '../../data/type-weights.json';
+import { CUSTOMER_TYPES, type Cue, type CustomerType } from '../taxonomy';
+
+export type CueScores = Partial<Record<Cue, number>>;
+export type MarkerScores = Partial<Record<CustomerType, number>>;
+
+interface TypeWeights {
+  cues: Partial<Record<CustomerType, Partial<Record<Cue, number>>>>;
+  markers: number;
+  talkative: { wordsFrom: number; wordsFull: number; lengthWeight: number; calmOnly: number };
+  neutralBaseline: number;
+  minimumToLeaveNeutral: number;
+  /** Applied last: a threat or insult outranks plain anger (seed: intimidating needs a boundary). */
+  precedence: CustomerType[];
+}
+const W = weights as TypeWeights;
+
+const squash = (raw: number) => 1 - Math.exp(-1.4 * Math.max(0, raw));
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+export interface TypeDecision {
+  customerType: CustomerType;
+  confidence: number;
+  scores: Record<CustomerType, number>;
+}
+
+export function scoreTypes(cues: CueScores, markers: MarkerScores, words: number): TypeDecision {
+  const raw = {} as Record<CustomerType, number>;
+  for (const type of CUSTOMER_TYPES) {
+    let sum = (markers[type] ?? 0) * W.markers;
+    for (const [cue, weight] of Object.entries(W.cues[type] ?? {})) sum += (cues[cue as Cue] ?? 0) * weight;
+    raw[type] = sum;
+  }
+  // Long, friendly messages: the talkative customer. Heat takes that reading away.
+  const t = W.talkative;
+  const length = Math.min(1, Math.max(0, (words - t.wordsFrom) / (t.wordsFull - t.wordsFrom)));
+  const heat = Math.max(cues.anger ?? 0, cues.threat ?? 0, cues.abuse ?? 0, (cues.frustration ?? 0) * 0.8);
+  raw.talkative += length * t.lengthWeight * (1 - heat * t.calmOnly);
+  raw.talkative *= 1 - heat * t.calmOnly * 0.5;
+
+  const scores = {} as Record<CustomerType, number>;
+  for (const type of CUSTOMER_TYPES) scores[type] = round(squash(raw[type]));
+  const strongestOther = Math.max(...CUSTOMER_TYPES.filter((x) => x !== 'neutral').map((x) => scores[x]));
+  scores.neutral = round(Math.max(0, W.neutralBaseline + (scores.neutral ?? 0) * 0.3 - strongestOther * 0.6));
+
+  let best: CustomerType = 'neutral';
+  let bestScore = 0;
+  for (const type of CUSTOMER_TYPES) {
+    if (type === 'neutral') continue;
+    const boosted = scores[type] + (W.precedence.indexOf(type) >= 0 ? 0.001 * (10 - W.precedence.indexOf(type)) : 0);
+    if (boosted > bestScore) {
+      best = type;
+      bestScore = boosted;
+    }
+  }
+  if (scores[best] < W.minimumToLeaveNeutral) return { customerType: 'neutral', confidence: round(Math.max(scores.neutral, 1 - scores[best])), scores };
+  return { customerType: best, confidence: scores[best], scores };
+}

@@ -1,0 +1,102 @@
+// Launches Debian's Chromium with the built extension and the fixture helpdesk server, under the real
+// helpdesk hostnames (--host-resolver-rules). Shared by the e2e tests and `npm run demo`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startHelpdeskServer } from '../fixtures/helpdesk/server.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** Fixed by the manifest `key` of dev/test builds (wxt.config.ts). */
+export const EXTENSION_ID = 'kgomdbfplngcojfapkcmaphjodkikmkg';
+
+export function assertBuilt() {
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error('The extension is not built: run `npm run build` first (npm test does it for you).');
+  }
+}
+
+/**
+ * @param {{ headless?: boolean, cdp?: boolean, extraArgs?: string[], server?: any }} [options]
+ */
+export async function launch(options = {}) {
+  assertBuilt();
+  const server = options.server ?? (await startHelpdeskServer({ https: true }));
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdesk-e2e-'));
+  const hostRules = [
+    `MAP *.zendesk.com 127.0.0.1:${server.port}`,
+    `MAP *.freshdesk.com 127.0.0.1:${server.port}`,
+    `MAP support.example.com 127.0.0.1:${server.port}`,
+    `MAP packs.example.com 127.0.0.1:${server.port}`,
+  ];
+  const args = [
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--host-resolver-rules=${hostRules.join(', ')}`,
+    '--ignore-certificate-errors',
+    ...(options.cdp ? ['--remote-debugging-port=0'] : []),
+    ...(options.extraArgs ?? []),
+  ];
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    args,
+    viewport: { width: 1280, height: 800 },
+    ignoreHTTPSErrors: true,
+  });
+  let [worker] = context.serviceWorkers();
+  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  let cdpEndpoint;
+  if (options.cdp) {
+    const file = path.join(userDataDir, 'DevToolsActivePort');
+    for (let i = 0; i < 50 && !fs.existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+    cdpEndpoint = `http://127.0.0.1:${fs.readFileSync(file, 'utf8').split('\n')[0]}`;
+  }
+  return {
+    context,
+    worker,
+    extensionId,
+    server,
+    cdpEndpoint,
+    userDataDir,
+    panelUrl: (tabId) => `chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`,
+    optionsUrl: () => `chrome-extension://${extensionId}/options.html`,
+    async close() {
+      await context.close().catch(() => undefined);
+      if (!options.server) await server.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The Chromium tab id of a page, read by the extension itself (tabs.query by URL). */
+export async function tabIdOf(env, page) {
+  const url = page.url();
+  const id = await env.worker.evaluate(async (target) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === target)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`no tab with url ${url}`);
+  return id;
+}
+
+/** Opens a helpdesk page and the side panel pinned to it (as a tab, design.md 3.2). */
+export async function openTicketWithPanel(env, url) {
+  const page = await env.context.newPage();
+  await page.goto(url);
+  const tabId = await tabIdOf(env, page);
+  const panel = await env.context.newPage();
+  await panel.goto(env.panelUrl(tabId));
+  return { page, panel, tabId };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { compileLexicon, type LexiconData, matchLexicon } from '../../src/core/classify/lexicon';
+import { tokenize } from '../../src/core/classify/tokenize';
+
+const data: LexiconData = {
+  lang: 'nb',
+  negators: ['ikke', 'ikkje', 'aldri'],
+  intensifiers: ['veldig', 'helt'],
+  intensifierPrefixes: ['kjempe', 'drit'],
+  cues: {
+    disappointment: [['*dårlig', 0.5], ['skuff*', 0.6]],
+    repeatContact: [['tredje gang*', 1], ['har __ skrevet', 0.8]],
+    frustration: [['fungerer ikke', 0.7, 'keepneg']],
+    threat: [['*advokat*', 1]],
+  },
+  positive: [['fornøyd', 1]],
+  types: { demanding: [['jeg krever', 1]] },
+};
+const lexicon = compileLexicon(data);
+const hits = (text: string) =>
+  matchLexicon(lexicon, tokenize(text)).map((h) => ({ id: h.entry.id, negated: h.negated, intensified: h.intensified }));
+
+describe('lexicon matching', () => {
+  it('matches compounds by suffix and marks intensifier prefixes', () => {
+    expect(hits('Dette er dritdårlig')).toEqual([{ id: 'disappointment', negated: false, intensified: true }]);
+  });
+  it('matches inflections by prefix', () => {
+    expect(hits('Jeg er skuffet')).toEqual([{ id: 'disappointment', negated: false, intensified: false }]);
+  });
+  it('sees negation within three tokens in the same sentence only', () => {
+    expect(hits('Det var ikke så dårlig')[0].negated).toBe(true);
+    expect(hits('Jeg sa ikke noe. Det var dårlig')[0].negated).toBe(false);
+  });
+  it('matches multi-token patterns with gaps, not across sentences', () => {
+    expect(hits('Jeg har allerede skrevet to ganger').map((h) => h.id)).toContain('repeatContact');
+    expect(hits('Det er tredje gangen nå').map((h) => h.id)).toEqual(['repeatContact']);
+    expect(hits('tredje. Gang')).toEqual([]);
+  });
+  it('matches infix patterns inside compounds', () => {
+    expect(hits('Jeg kontakter advokathjelp')).toEqual([{ id: 'threat', negated: false, intensified: false }]);
+  });
+  it('ignores punctuation and case between tokens', () => {
+    expect(hits('Det FUNGERER, ikke!').map((h) => h.id)).toEqual(['frustration']);
+  });
+  it('reports type markers and positive words', () => {
+    expect(hits('Jeg krever svar').map((h) => h.id)).toEqual(['demanding']);
+    expect(hits('ikke fornøyd')).toEqual([{ id: 'positive', negated: true, intensified: false }]);
+  });
+});
+
+describe('tokenize', () => {
+  it('keeps UTF-16 offsets of the original text, emoji included', () => {
+    const text = '😡 Hei Anne-Marie, don’t';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['Hei', 'Anne-Marie', 'don’t']);
+    expect(tokens[2].norm).toBe("don't");
+  });
+});
