@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
+import { syncCustomDomains } from '../src/background/custom-domains';
 import { forgetTab, saveSnapshot } from '../src/background/snapshot-store';
 import { parseMessage } from '../src/core/messages';
 import type { TicketSnapshot } from '../src/core/snapshot';
+import { loadSettings } from '../src/platform/settings';
 import { readSnapshot } from '../src/platform/snapshots';
 
 // MV3 service worker: nothing important lives in memory; every listener is registered synchronously.
@@ -17,7 +19,7 @@ export default defineBackground(() => {
       return sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
     }
     if (sidebarAction) return sidebarAction.open().catch(() => undefined);
-    const url = browser.runtime.getURL(`/sidepanel.html${tab?.id !== undefined ? `?tab=${tab.id}` : ''}`);
+    const url = `${browser.runtime.getURL('/sidepanel.html')}${tab?.id !== undefined ? `?tab=${tab.id}` : ''}`;
     return browser.windows.create({ url, type: 'popup', width: 420, height: 760 });
   }
 
@@ -42,6 +44,18 @@ export default defineBackground(() => {
     }
   });
 
+  const resyncDomains = () => {
+    void loadSettings()
+      .then((settings) => syncCustomDomains(settings.customDomains))
+      .catch(() => undefined);
+  };
+  browser.permissions.onAdded.addListener(resyncDomains);
+  browser.permissions.onRemoved.addListener(resyncDomains);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings' in changes) resyncDomains();
+  });
+  browser.runtime.onStartup.addListener(resyncDomains);
+
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
   });
@@ -57,7 +71,7 @@ export default defineBackground(() => {
     browser.contextMenus.removeAll().then(() =>
       browser.contextMenus.create({
         id: 'calmdesk-analyse-selection',
-        title: browser.i18n.getMessage('contextAnalyse') || 'Analyse with Calmdesk',
+        title: browser.i18n.getMessage('contextAnalyse' as 'extName') || 'Analyse with Calmdesk',
         contexts: ['selection'],
       }),
     );
@@ -88,7 +102,7 @@ async function injectIntoOpenHelpdeskTabs() {
     for (const tab of tabs) {
       if (tab.id === undefined) continue;
       browser.scripting
-        .executeScript({ target: { tabId: tab.id }, files: script.js })
+        .executeScript({ target: { tabId: tab.id }, files: script.js as never[] })
         .catch(() => undefined); // a tab that is discarded or on an error page: it gets the script on reload
     }
   }

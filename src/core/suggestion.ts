@@ -34,6 +34,8 @@ export interface FillContext {
 export interface Reason {
   kind: 'type' | 'cue' | 'topic' | 'wait' | 'repeat' | 'covered' | 'register' | 'favourite' | 'default';
   id: string;
+  /** Extra words for display, e.g. the measured wait in English ("3 days") for kind `wait`. */
+  detail?: string;
 }
 
 export interface Suggestion {
@@ -52,4 +54,8 @@ export interface Suggestion {
   /** Human-readable reason in English for the CLI (the panel renders `reasons` in the UI language). */
   reason: string;
   packId?: string;
+  /** The phrase text before filling, so compose() can fill it again once the agent gives a time or a name. */
+  template?: string;
+  /** Finnish te-form (`formal`) or sinä-form (`informal`) phrase; absent when the phrase fits both. */
+  register?: Register;
 }

@@ -56,3 +56,13 @@ describe('tokenize', () => {
     expect(tokens[2].norm).toBe("don't");
   });
 });
+
+describe('English inflection table', () => {
+  it('covers every pattern head of en.json (regenerate with scripts/gen-en-inflections.ts)', async () => {
+    const { englishPatternHeads } = await import('../../src/core/classify/inflections');
+    const en = (await import('../../src/data/lexicon/en.json')).default;
+    const table = (await import('../../src/data/lexicon/en-inflections.json')).default as Record<string, string[]>;
+    const missing = englishPatternHeads(en as never).filter((head) => !(head in table));
+    expect(missing).toEqual([]);
+  });
+});

@@ -43,7 +43,8 @@ export function scoreTypes(cues: CueScores, markers: MarkerScores, words: number
   const scores = {} as Record<CustomerType, number>;
   for (const type of CUSTOMER_TYPES) scores[type] = round(squash(raw[type]));
   const strongestOther = Math.max(...CUSTOMER_TYPES.filter((x) => x !== 'neutral').map((x) => scores[x]));
-  scores.neutral = round(Math.max(0, W.neutralBaseline + (scores.neutral ?? 0) * 0.3 - strongestOther * 0.6));
+  // Neutral is what remains when nothing else speaks: high with no signal, low next to a near-miss.
+  scores.neutral = round(Math.min(1, Math.max(0, W.neutralBaseline + scores.neutral * 0.15 - strongestOther * 0.9)));
 
   let best: CustomerType = 'neutral';
   let bestScore = 0;
@@ -55,6 +56,6 @@ export function scoreTypes(cues: CueScores, markers: MarkerScores, words: number
       bestScore = boosted;
     }
   }
-  if (scores[best] < W.minimumToLeaveNeutral) return { customerType: 'neutral', confidence: round(Math.max(scores.neutral, 1 - scores[best])), scores };
+  if (scores[best] < W.minimumToLeaveNeutral) return { customerType: 'neutral', confidence: scores.neutral, scores };
   return { customerType: best, confidence: scores[best], scores };
 }

@@ -1,0 +1,235 @@
+// Suggest CLI (design.md 3.6): `npm run --silent suggest -- --jsonl` reads one conversation per JSON line
+// on stdin and writes one line per input, in order, with the ranked, filled suggestions. Nothing else on stdout.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { ConversationMessage } from '../src/core/analysis';
+import { analyzeConversation } from '../src/core/classify/index';
+import { type PackPhrase, suggest } from '../src/core/suggest/index';
+import type { FillContext, Frame } from '../src/core/suggestion';
+import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType } from '../src/core/taxonomy';
+
+// Anything a module logs goes to stderr: stdout carries only output lines.
+console.log = (...args: unknown[]) => console.error(...args);
+
+const BUILTIN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../src/data/packs');
+const ROLES = new Set(['customer', 'agent', 'note', 'system']);
+
+interface LoadedPacks {
+  phrases: PackPhrase[];
+  frames: Frame[];
+}
+
+class InputError extends Error {}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const packCache = new Map<string, LoadedPacks>();
+
+/** Reads one pack file; a signed envelope `{pack, signature}` gives its `pack`. No validation here. */
+function loadPackFile(path: string): LoadedPacks {
+  const cached = packCache.get(path);
+  if (cached) return cached;
+  let document: unknown;
+  try {
+    document = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'not valid JSON';
+    throw new InputError(`pack ${path}: ${why}`);
+  }
+  const pack =
+    isObject(document) && isObject(document.pack) && 'signature' in document ? document.pack : document;
+  if (!isObject(pack) || !Array.isArray(pack.phrases))
+    throw new InputError(`pack ${path}: no "phrases" array`);
+  const packId = typeof pack.id === 'string' ? pack.id : undefined;
+  const phrases = (pack.phrases as unknown[])
+    .filter(
+      (phrase): phrase is PackPhrase =>
+        isObject(phrase) &&
+        typeof phrase.id === 'string' &&
+        typeof phrase.stage === 'string' &&
+        typeof phrase.lang === 'string' &&
+        typeof phrase.text === 'string',
+    )
+    .map((phrase) => ({ ...phrase, packId }));
+  const frames = Array.isArray(pack.frames)
+    ? (pack.frames as unknown[]).filter(
+        (frame): frame is Frame => isObject(frame) && typeof frame.lang === 'string',
+      )
+    : [];
+  const loaded = { phrases, frames };
+  packCache.set(path, loaded);
+  return loaded;
+}
+
+function mergePacks(paths: string[]): LoadedPacks {
+  const merged: LoadedPacks = { phrases: [], frames: [] };
+  for (const path of paths) {
+    const loaded = loadPackFile(path);
+    merged.phrases.push(...loaded.phrases);
+    merged.frames.push(...loaded.frames);
+  }
+  return merged;
+}
+
+let builtin: LoadedPacks | undefined;
+const builtinPacks = (): LoadedPacks => {
+  if (!builtin) {
+    const files = existsSync(BUILTIN_DIR)
+      ? readdirSync(BUILTIN_DIR)
+          .filter((name) => /^builtin-.*\.json$/.test(name))
+          .sort()
+      : [];
+    builtin = mergePacks(files.map((name) => join(BUILTIN_DIR, name)));
+  }
+  return builtin;
+};
+
+const optionalString = (value: unknown, field: string): string | undefined => {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new InputError(`"${field}" must be a string`);
+  return value;
+};
+
+function readMessages(input: Record<string, unknown>): ConversationMessage[] {
+  if (input.messages === undefined && typeof input.text === 'string')
+    return [{ role: 'customer', text: input.text }];
+  if (!Array.isArray(input.messages)) throw new InputError('"messages" must be an array');
+  return input.messages.map((message, index) => {
+    if (!isObject(message)) throw new InputError(`messages[${index}] must be an object`);
+    if (typeof message.role !== 'string' || !ROLES.has(message.role)) {
+      throw new InputError(`messages[${index}].role must be customer, agent or note`);
+    }
+    if (typeof message.text !== 'string') throw new InputError(`messages[${index}].text must be a string`);
+    const out: ConversationMessage = {
+      role: message.role as ConversationMessage['role'],
+      text: message.text,
+    };
+    const at = optionalString(message.at, `messages[${index}].at`);
+    if (at !== undefined) out.at = at;
+    return out;
+  });
+}
+
+function person(value: unknown, field: string): { name?: string; firstName?: string } | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return { name: value };
+  if (!isObject(value)) throw new InputError(`"${field}" must be an object with "name"`);
+  return {
+    name: optionalString(value.name, `${field}.name`),
+    firstName: optionalString(value.firstName, `${field}.firstName`),
+  };
+}
+
+function runLine(input: Record<string, unknown>): Record<string, unknown> {
+  const messages = readMessages(input);
+  const subject = optionalString(input.subject, 'subject');
+  const lang = optionalString(input.lang, 'lang');
+  const replyLang = optionalString(input.replyLang, 'replyLang');
+  const now = optionalString(input.now, 'now');
+  let packs: LoadedPacks;
+  if (input.packs === undefined || input.packs === null) packs = builtinPacks();
+  else if (Array.isArray(input.packs) && input.packs.every((path) => typeof path === 'string')) {
+    packs = mergePacks(input.packs as string[]);
+  } else throw new InputError('"packs" must be an array of file paths');
+
+  const fill: FillContext = {
+    customer: person(input.customer, 'customer'),
+    agent: person(input.agent, 'agent'),
+    ticket: { id: optionalString(input.ticketId, 'ticketId'), subject },
+  };
+  if (isObject(input.team)) {
+    fill.team = {
+      name: optionalString(input.team.name, 'team.name'),
+      phone: optionalString(input.team.phone, 'team.phone'),
+      hours: optionalString(input.team.hours, 'team.hours'),
+    };
+  }
+  if (isObject(input.fill)) {
+    fill.fill = {
+      time: optionalString(input.fill.time, 'fill.time'),
+      date: optionalString(input.fill.date, 'fill.date'),
+      amount: optionalString(input.fill.amount, 'fill.amount'),
+    };
+  }
+  const corrections: { type?: CustomerType; dismissedCues?: Cue[] } = {};
+  if (isObject(input.corrections)) {
+    const type = input.corrections.type;
+    if (type !== undefined) {
+      if (!(CUSTOMER_TYPES as readonly unknown[]).includes(type))
+        throw new InputError('unknown corrections.type');
+      corrections.type = type as CustomerType;
+    }
+    const dismissed = input.corrections.dismissedCues;
+    if (dismissed !== undefined) {
+      if (
+        !Array.isArray(dismissed) ||
+        !dismissed.every((cue) => (CUES as readonly unknown[]).includes(cue))
+      ) {
+        throw new InputError('corrections.dismissedCues must list cue ids');
+      }
+      corrections.dismissedCues = dismissed as Cue[];
+    }
+  }
+
+  const analysis = analyzeConversation(messages, { lang });
+  const result = suggest({
+    analysis,
+    messages,
+    subject,
+    phrases: packs.phrases,
+    frames: packs.frames,
+    fill,
+    now,
+    replyLang,
+    corrections,
+  });
+  return {
+    id: input.id,
+    lang: result.lang,
+    customerType: result.customerType,
+    topics: result.topics,
+    suggestions: result.suggestions.map((suggestion) => ({
+      stage: suggestion.stage,
+      phraseId: suggestion.phraseId,
+      text: suggestion.text,
+      tags: suggestion.tags,
+      reason: suggestion.reason,
+    })),
+  };
+}
+
+function handle(line: string): string {
+  let input: unknown;
+  try {
+    input = JSON.parse(line);
+  } catch {
+    return JSON.stringify({ id: null, error: 'line is not valid JSON' });
+  }
+  if (!isObject(input)) return JSON.stringify({ id: null, error: 'line must be a JSON object' });
+  try {
+    return JSON.stringify(runLine(input));
+  } catch (error) {
+    const message =
+      error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
+    return JSON.stringify({ id: input.id ?? null, error: message });
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (!args.includes('--jsonl')) {
+    process.stderr.write('usage: npm run --silent suggest -- --jsonl < conversations.jsonl\n');
+    process.exitCode = 2;
+    return;
+  }
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    process.stdout.write(`${handle(line)}\n`);
+  }
+}
+
+await main();

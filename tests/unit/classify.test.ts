@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze, analyzeConversation, finnishRegister, MAX_ANALYSED_CHARS } from '../../src/core/classify/index';
+import { CUES, CUSTOMER_TYPES } from '../../src/core/taxonomy';
+
+const cuesOf = (text: string, lang?: string) => analyze(text, { lang }).cues.map((c) => c.cue);
+
+describe('analyze', () => {
+  it('gives the contract shape with evidence that points at the customer’s words', () => {
+    const text = 'Tredje gangen jeg skriver!! Dette er helt uakseptabelt, jeg vil snakke med lederen din.';
+    const result = analyze(text);
+    expect(result.lang).toBe('nb');
+    expect(CUSTOMER_TYPES).toContain(result.customerType);
+    expect(Object.keys(result.scores).sort()).toEqual([...CUSTOMER_TYPES].sort());
+    for (const hit of result.cues) {
+      expect(CUES).toContain(hit.cue);
+      for (const e of hit.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+    }
+    expect(result.cues.map((c) => c.cue)).toEqual(expect.arrayContaining(['repeatContact', 'escalation']));
+  });
+
+  it('fires cues that carry no sentiment words', () => {
+    expect(cuesOf('This is the third time I am writing about this order.', 'en')).toContain('repeatContact');
+    expect(cuesOf('Jag vill prata med din chef.', 'sv')).toContain('escalation');
+    expect(cuesOf('Olen jo kolmatta kertaa yhteydessä tästä asiasta.', 'fi')).toContain('repeatContact');
+    expect(cuesOf('Min mor døde forrige uke, og jeg må si opp abonnementet hennes.', 'nb')).toContain('hardship');
+  });
+
+  it('respects negation: a negated negative is not a complaint', () => {
+    expect(cuesOf('Ikke dårlig i det hele tatt, takk!', 'nb')).not.toContain('disappointment');
+    expect(cuesOf('Inte dåligt alls, tack!', 'sv')).not.toContain('disappointment');
+    expect(cuesOf('Not bad at all, thanks!', 'en')).not.toContain('disappointment');
+    expect(analyze('Not bad at all, thanks!', { lang: 'en' }).customerType).toBe('neutral');
+  });
+
+  it('reads CAPS and !!! as shouting, but not acronyms', () => {
+    expect(cuesOf('WHERE IS MY PARCEL?? I PAID FOR EXPRESS!!!', 'en')).toContain('shouting');
+    expect(cuesOf('Can you send the PDF by SMS, please?', 'en')).not.toContain('shouting');
+  });
+
+  it('ignores quoted earlier mails', () => {
+    const text = 'Thanks, that solved it!\n\nOn Mon, 3 Nov 2026 at 10:00, Support wrote:\n> You idiots, this is the third time!!!';
+    expect(cuesOf(text, 'en')).not.toContain('abuse');
+    expect(cuesOf(text, 'en')).not.toContain('repeatContact');
+  });
+
+  it('reports unsupported languages with no type', () => {
+    const result = analyze('Jeg har ikke modtaget min pakke endnu, og jeg har ventet i tre uger.');
+    expect(result).toMatchObject({ lang: 'da', supported: false, customerType: null, cues: [] });
+    expect(analyze('Ich habe mein Paket immer noch nicht bekommen.').supported).toBe(false);
+  });
+
+  it('recognises nynorsk as Norwegian and says so', () => {
+    const result = analyze('Eg har ikkje fått pakken min enno, kva skjer?');
+    expect(result.lang).toBe('nb');
+    expect(result.variant).toBe('nn');
+  });
+
+  it('bounds the work on a huge text and says it was truncated', () => {
+    const huge = 'Tämä on aivan järjetöntä. '.repeat(60_000);
+    const result = analyze(huge);
+    expect(result.truncated).toBe(true);
+    expect(huge.length).toBeGreaterThan(MAX_ANALYSED_CHARS);
+  });
+
+  it('never throws, whatever the string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.constantFrom(undefined, 'en', 'nb', 'sv', 'fi', 'xx'), (text, lang) => {
+        const result = analyze(text, { lang });
+        for (const hit of result.cues) for (const e of hit.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+      }),
+      { numRuns: 300 },
+    );
+    for (const text of ['', '   ', '😡😡😡', '\u0000\u0007\u001b[31m', 'שלום עולם مرحبا', '\u202e!!!dlrow', 'a'.repeat(50_000)]) {
+      expect(() => analyze(text)).not.toThrow();
+    }
+  });
+});
+
+describe('finnishRegister', () => {
+  it('tells te-form writers from sinä-writers', () => {
+    expect(finnishRegister('Voisitteko kertoa, milloin olette lähettämässä tilaukseni?')).toBe('formal');
+    expect(finnishRegister('Voitko sä kertoa milloin mun paketti tulee?')).toBe('informal');
+    expect(finnishRegister('Paketti ei ole tullut.')).toBeUndefined();
+  });
+});
+
+describe('analyzeConversation', () => {
+  it('counts only the customer: internal notes and agent replies never make the customer angry', () => {
+    const result = analyzeConversation(
+      [
+        { role: 'customer', text: 'Hei! Kan dere sjekke når pakken min kommer? Takk.' },
+        { role: 'note', text: 'Denne kunden er en idiot og helt forbanna, jævla masete.' },
+        { role: 'agent', text: 'Beklager så mye, dette er helt uakseptabelt fra vår side.' },
+      ],
+      {},
+    );
+    expect(result.customerType).not.toBe('angry');
+    expect(result.cues.map((c) => c.cue)).not.toContain('abuse');
+    expect(result.cues.map((c) => c.cue)).not.toContain('anger');
+  });
+
+  it('reports an escalating trajectory with evidence pointing into the right message', () => {
+    const messages = [
+      { role: 'customer' as const, text: 'Hi, could you tell me when my order ships?' },
+      { role: 'agent' as const, text: 'It ships this week.' },
+      { role: 'customer' as const, text: 'This is ridiculous. Third time I ask and still NOTHING!!! I want to speak to your manager.' },
+    ];
+    const result = analyzeConversation(messages);
+    expect(result.trajectory).toBe('escalating');
+    expect(result.temperatures).toHaveLength(2);
+    for (const hit of result.cues) {
+      for (const e of hit.evidence) {
+        expect(e.message).toBeDefined();
+        expect(messages[e.message as number].text.slice(e.start, e.end)).toBe(e.text);
+      }
+    }
+  });
+
+  it('calms down when the customer does', () => {
+    const result = analyzeConversation([
+      { role: 'customer', text: 'Dette er helt uakseptabelt! Dere har trukket meg to ganger, jeg er rasende!!!' },
+      { role: 'agent', text: 'Beklager, jeg har refundert det ene trekket.' },
+      { role: 'customer', text: 'Takk, det var veldig greit. Fint at det ordnet seg.' },
+    ]);
+    expect(result.trajectory).toBe('calming');
+  });
+});
