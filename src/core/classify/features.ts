@@ -26,6 +26,8 @@ export interface MessageFeatures {
   cues: Partial<Record<Cue, CueEvidence[]>>;
   typeMarkers: Partial<Record<CustomerType, CueEvidence[]>>;
   words: number;
+  /** Characters of the customer's own words (quotes excluded): length in a language-neutral unit. */
+  chars: number;
   sentences: number;
   /** Question marks in the message (indecisive customers ask). */
   questions: number;
@@ -60,6 +62,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
     cues: {},
     typeMarkers: {},
     words: tokens.length,
+    chars: tokens.reduce((sum, t) => sum + t.raw.length + 1, 0),
     sentences: tokens.length ? tokens[tokens.length - 1].sentence + 1 : 0,
     questions: 0,
   };
@@ -67,6 +70,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
   for (const hit of matchLexicon(lexicon, tokens)) applyHit(features, hit, tokens, lexicon.negators);
   detectShouting(features, text, tokens, limit, inQuote);
   detectPunctuationAndEmoji(features, text, limit, inQuote);
+  inferAnger(features);
   return features;
 }
 
@@ -116,14 +120,16 @@ function detectShouting(
   );
   const letters = tokens.filter((t) => /\p{L}/u.test(t.raw) && t.raw.length >= 2).length;
   const allCaps = letters >= 3 && caps.length / letters > 0.6;
-  caps.forEach((t, i) =>
-    add(features.cues, 'shouting', { weight: allCaps ? 0.5 : i < 2 ? 0.3 : 0.2, start: t.start, end: t.end }),
-  );
-  const bangs = /!{2,}|(?:!\s?1+)+/g;
+  // One emphatic word ("for NOTHING", "kom INTE") is a raised voice; three letters may be an acronym.
+  for (const t of caps) {
+    add(features.cues, 'shouting', { weight: allCaps ? 0.6 : t.raw.length >= 4 ? 0.5 : 0.3, start: t.start, end: t.end });
+  }
+  // "!!!", "?!?!", "!!1": runs of marks with an exclamation in them.
+  const bangs = /[!?¡]*![!?1¡]*/g;
   const slice = text.slice(0, limit);
   for (let m = bangs.exec(slice); m; m = bangs.exec(slice)) {
-    if (inQuote(m.index)) continue;
-    add(features.cues, 'shouting', { weight: m[0].length >= 3 ? 0.5 : 0.2, start: m.index, end: m.index + m[0].length });
+    if (m[0].length < 2 || inQuote(m.index)) continue;
+    add(features.cues, 'shouting', { weight: m[0].length >= 3 ? 0.5 : 0.3, start: m.index, end: m.index + m[0].length });
   }
 }
 
@@ -149,6 +155,27 @@ function detectPunctuationAndEmoji(
         at = slice.indexOf(emoji, at + emoji.length);
       }
     }
+  }
+}
+
+/**
+ * A raised voice or sarcasm on top of a complaint reads as anger even without an angry word
+ * ("Teknikern kom INTE.", "47 minutter i kø 👏"). The raised voice or the irony is the evidence.
+ */
+function inferAnger(features: MessageFeatures) {
+  const score = (cue: Cue) => combine(features.cues[cue]);
+  const complaint = Math.max(
+    score('frustration'),
+    score('disappointment'),
+    score('repeatContact'),
+    score('urgency') * 0.9,
+    score('sarcasm'),
+  );
+  if (score('shouting') >= 0.5 && complaint >= 0.5) {
+    for (const e of features.cues.shouting ?? []) add(features.cues, 'anger', { ...e, weight: 0.5 });
+  }
+  if (score('sarcasm') >= 0.5) {
+    for (const e of features.cues.sarcasm ?? []) add(features.cues, 'anger', { ...e, weight: 0.45 });
   }
 }
 

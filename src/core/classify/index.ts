@@ -42,7 +42,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const features = extractFeatures(text, lang, limit);
   const cueScores = scoreCues([{ features, factor: 1 }]);
   const markers = scoreMarkers([{ features, factor: 1 }]);
-  const decision = scoreTypes(cueScores, markers, features.words);
+  const decision = scoreTypes(cueScores, markers, features.chars);
   const analysis: Analysis = {
     lang,
     supported: true,
@@ -180,7 +180,7 @@ export function analyzeConversation(messages: ConversationMessage[], options: An
   const cueScores = scoreCues(parts);
   const markers = scoreMarkers(parts);
   const last = parts[parts.length - 1];
-  const decision = scoreTypes(cueScores, markers, last.features.words);
+  const decision = scoreTypes(cueScores, markers, last.features.chars);
   const register =
     lang === 'fi' ? finnishRegister(customer.map(({ message }) => message.text.slice(0, 2000)).join('\n')) : undefined;
   return {

@@ -9,7 +9,7 @@ export type MarkerScores = Partial<Record<CustomerType, number>>;
 interface TypeWeights {
   cues: Partial<Record<CustomerType, Partial<Record<Cue, number>>>>;
   markers: number;
-  talkative: { wordsFrom: number; wordsFull: number; lengthWeight: number; calmOnly: number };
+  talkative: { charsFrom: number; charsFull: number; lengthWeight: number; calmOnly: number };
   neutralBaseline: number;
   minimumToLeaveNeutral: number;
   /** Applied last: a threat or insult outranks plain anger (seed: intimidating needs a boundary). */
@@ -26,7 +26,7 @@ export interface TypeDecision {
   scores: Record<CustomerType, number>;
 }
 
-export function scoreTypes(cues: CueScores, markers: MarkerScores, words: number): TypeDecision {
+export function scoreTypes(cues: CueScores, markers: MarkerScores, chars: number): TypeDecision {
   const raw = {} as Record<CustomerType, number>;
   for (const type of CUSTOMER_TYPES) {
     let sum = (markers[type] ?? 0) * W.markers;
@@ -35,7 +35,7 @@ export function scoreTypes(cues: CueScores, markers: MarkerScores, words: number
   }
   // Long, friendly messages: the talkative customer. Heat takes that reading away.
   const t = W.talkative;
-  const length = Math.min(1, Math.max(0, (words - t.wordsFrom) / (t.wordsFull - t.wordsFrom)));
+  const length = Math.min(1, Math.max(0, (chars - t.charsFrom) / (t.charsFull - t.charsFrom)));
   const heat = Math.max(cues.anger ?? 0, cues.threat ?? 0, cues.abuse ?? 0, (cues.frustration ?? 0) * 0.8);
   raw.talkative += length * t.lengthWeight * (1 - heat * t.calmOnly);
   raw.talkative *= 1 - heat * t.calmOnly * 0.5;
