@@ -1,5 +1,15 @@
 import { browser } from 'wxt/browser';
 import { syncCustomDomains } from '../src/background/custom-domains';
+import {
+  addPackUrl,
+  importPack,
+  REFRESH_ALARM,
+  REFRESH_MINUTES,
+  readPolicy,
+  refreshPacks,
+  removePack,
+  setPackDisabled,
+} from '../src/background/packs';
 import { forgetTab, saveSnapshot } from '../src/background/snapshot-store';
 import { parseMessage } from '../src/core/messages';
 import type { TicketSnapshot } from '../src/core/snapshot';
@@ -39,22 +49,46 @@ export default defineBackground(() => {
         return Promise.resolve(openPanel(sender.tab)).then(() => ({ ok: true }));
       case 'ui/getSnapshot':
         return readSnapshot(message.tabId).then((stored) => stored ?? null);
+      case 'ui/refreshPacks':
+        return refreshPacks().then(
+          () => ({ ok: true }),
+          (error: Error) => ({ ok: false, error: error.message }),
+        );
+      case 'ui/addPackUrl':
+        return addPackUrl(message.url);
+      case 'ui/importPack':
+        return importPack(message.name, message.text);
+      case 'ui/removePack':
+        return removePack(message.sourceId);
+      case 'ui/setPackDisabled':
+        return setPackDisabled(message.sourceId, message.disabled);
       default:
         return undefined;
     }
   });
 
   const resyncDomains = () => {
-    void loadSettings()
-      .then((settings) => syncCustomDomains(settings.customDomains))
+    void Promise.all([loadSettings(), readPolicy()])
+      .then(([settings, policy]) => syncCustomDomains([...settings.customDomains, ...policy.config.helpdeskDomains]))
       .catch(() => undefined);
   };
   browser.permissions.onAdded.addListener(resyncDomains);
   browser.permissions.onRemoved.addListener(resyncDomains);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && 'settings' in changes) resyncDomains();
+    // Policy values arrive seconds after start (Chrome), and whenever an admin changes them.
+    if (area === 'managed') {
+      void refreshPacks().catch(() => undefined);
+      resyncDomains();
+    }
   });
-  browser.runtime.onStartup.addListener(resyncDomains);
+  browser.runtime.onStartup.addListener(() => {
+    resyncDomains();
+    void refreshPacks().catch(() => undefined);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void refreshPacks().catch(() => undefined);
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
@@ -76,6 +110,9 @@ export default defineBackground(() => {
       }),
     );
     void injectIntoOpenHelpdeskTabs();
+    void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
+    void refreshPacks().catch(() => undefined);
+    resyncDomains();
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {

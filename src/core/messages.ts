@@ -12,6 +12,10 @@ export type CsToBg =
 export type UiToBg =
   | { type: 'ui/getSnapshot'; tabId: number }
   | { type: 'ui/refreshPacks' }
+  | { type: 'ui/addPackUrl'; url: string }
+  | { type: 'ui/importPack'; name: string; text: string }
+  | { type: 'ui/removePack'; sourceId: string }
+  | { type: 'ui/setPackDisabled'; sourceId: string; disabled: boolean }
   | { type: 'ui/analyseSelection'; tabId: number };
 
 /** Side panel → content script (tabs.sendMessage with frameId 0). */
@@ -41,6 +45,10 @@ const TYPES = new Set<AnyMessage['type']>([
   'cs/openPanel',
   'ui/getSnapshot',
   'ui/refreshPacks',
+  'ui/addPackUrl',
+  'ui/importPack',
+  'ui/removePack',
+  'ui/setPackDisabled',
   'ui/analyseSelection',
   'ui/insert',
   'ui/reread',
@@ -64,6 +72,16 @@ export function parseMessage(value: unknown): AnyMessage | undefined {
     case 'ui/getSnapshot':
     case 'ui/analyseSelection':
       return Number.isInteger(value.tabId) ? (value as AnyMessage) : undefined;
+    case 'ui/addPackUrl':
+      return typeof value.url === 'string' && value.url.length <= 2048 ? (value as AnyMessage) : undefined;
+    case 'ui/importPack':
+      return typeof value.name === 'string' && typeof value.text === 'string' && value.text.length <= 4_000_000
+        ? (value as AnyMessage)
+        : undefined;
+    case 'ui/removePack':
+      return typeof value.sourceId === 'string' ? (value as AnyMessage) : undefined;
+    case 'ui/setPackDisabled':
+      return typeof value.sourceId === 'string' && typeof value.disabled === 'boolean' ? (value as AnyMessage) : undefined;
     case 'ui/insert':
       return typeof value.text === 'string' &&
         value.text.length <= 20_000 &&
