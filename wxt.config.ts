@@ -16,7 +16,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
-    build: { chunkSizeWarningLimit: 1500 },
+    build: { chunkSizeWarningLimit: 1500, minify: process.env.CALMDESK_NO_MINIFY ? false : undefined },
   }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {

@@ -72,8 +72,15 @@ export async function readPolicy(): Promise<{ config: PolicyConfig; warnings: st
   return parsePolicy(raw);
 }
 
-const fetchPack: FetchLike = (url, init) =>
-  fetch(url, { ...init, cache: 'no-cache', credentials: 'omit', redirect: 'follow' }) as ReturnType<FetchLike>;
+/**
+ * An If-None-Match set by script is not a CORS-safelisted header: it would make every refresh a preflighted
+ * request that static hosts (GitHub Pages, S3, nginx) refuse. `cache: 'no-cache'` has the browser's HTTP cache
+ * send the same conditional request itself, so the header is left to it (design.md 4, "Packs over the network").
+ */
+const fetchPack: FetchLike = (url, init) => {
+  const { 'If-None-Match': _conditional, ...headers } = init.headers;
+  return fetch(url, { ...init, headers, cache: 'no-cache', credentials: 'omit', redirect: 'follow' }) as ReturnType<FetchLike>;
+};
 
 async function withPolicy(): Promise<PolicyConfig> {
   const { config, warnings } = await readPolicy();

@@ -20,7 +20,7 @@ export function assertBuilt() {
 }
 
 /**
- * @param {{ headless?: boolean, cdp?: boolean, extraArgs?: string[], server?: any }} [options]
+ * @param {{ headless?: boolean, cdp?: boolean, extraArgs?: string[], server?: any, packServerPort?: number }} [options]
  */
 export async function launch(options = {}) {
   assertBuilt();
@@ -30,7 +30,7 @@ export async function launch(options = {}) {
     `MAP *.zendesk.com 127.0.0.1:${server.port}`,
     `MAP *.freshdesk.com 127.0.0.1:${server.port}`,
     `MAP support.example.com 127.0.0.1:${server.port}`,
-    `MAP packs.example.com 127.0.0.1:${server.port}`,
+    ...(options.packServerPort ? [`MAP packs.example.com 127.0.0.1:${options.packServerPort}`] : []),
   ];
   const args = [
     `--disable-extensions-except=${EXTENSION_DIR}`,
