@@ -49,12 +49,22 @@ export function detectCoveredStages(agentTexts: readonly string[], lang?: string
   return detectCoveredDetails(agentTexts, lang).map((covered) => covered.stage);
 }
 
+/** Phrase texts are a small fixed set per pack: normalise each once, not on every re-rank. */
+const literalCache = new Map<string, string[]>();
+const LITERAL_CACHE_LIMIT = 20_000;
+
 /** Literal parts of a phrase between its placeholders, normalised; placeholders act as wildcards. */
 export function literalParts(text: string): string[] {
-  return text
-    .split(/\{\{[^}]*\}\}/)
-    .map(normalizeLoose)
-    .filter((part) => part.length > 0);
+  let parts = literalCache.get(text);
+  if (!parts) {
+    parts = text
+      .split(/\{\{[^}]*\}\}/)
+      .map(normalizeLoose)
+      .filter((part) => part.length > 0);
+    if (literalCache.size >= LITERAL_CACHE_LIMIT) literalCache.clear();
+    literalCache.set(text, parts);
+  }
+  return parts;
 }
 
 // A phrase needs this much literal text before "it was sent" can be told from a chance match.

@@ -20,7 +20,8 @@ export interface LexiconHit {
   text: string;
 }
 
-const isWordChar = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordChar = (ch: string): boolean => (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || WORD_CHAR.test(ch);
 
 /**
  * Lowercases and turns every non-letter/digit into a space, keeping the string the same length so
