@@ -44,7 +44,7 @@ for (const [title, host, pathname] of TICKETS) {
       lang: q('[data-testid="language"]')?.getAttribute('data-lang'),
       type: q('[data-testid="customer-type"]')?.getAttribute('data-type'),
       cues: [...document.querySelectorAll('[data-testid="cue"]')].map((c) => c.getAttribute('data-cue')),
-      top: [...document.querySelectorAll('[data-testid="suggestion"]')].slice(0, 3).map((s) => `${s.getAttribute('data-stage')}: ${s.textContent?.trim().slice(0, 70)}`),
+      top: [...document.querySelectorAll('[data-testid="suggestion"]')].slice(0, 3).map((s) => `${s.getAttribute('data-stage')}: ${(s.querySelector('.suggestion-text') ?? s).textContent?.trim().slice(0, 90)}`),
     };
   });
   const slug = title.toLowerCase().replace(/[^a-z]+/g, '-');
@@ -52,6 +52,7 @@ for (const [title, host, pathname] of TICKETS) {
     await page.screenshot({ path: path.join(out, `${slug}-ticket.png`) });
     await panel.setViewportSize({ width: 420, height: 900 });
     await panel.screenshot({ path: path.join(out, `${slug}-panel.png`), fullPage: false });
+    await sideBySide(path.join(out, `${slug}-ticket.png`), path.join(out, `${slug}-panel.png`), path.join(out, `${slug}.png`));
   }
   console.log(`${title.padEnd(24)} ${url}`);
   console.log(`  status ${summary.state}, language ${summary.lang}, customer ${summary.type}, cues ${summary.cues.join(', ') || '-'}`);
@@ -60,6 +61,18 @@ for (const [title, host, pathname] of TICKETS) {
     await page.close();
     await panel.close();
   }
+}
+
+/** The ticket and the panel in one picture, as an agent sees them with the side panel open. */
+async function sideBySide(ticketPng, panelPng, outPng) {
+  const data = (file) => `data:image/png;base64,${fs.readFileSync(file).toString('base64')}`;
+  const page = await env.context.newPage();
+  await page.setViewportSize({ width: 1280 + 420, height: 900 });
+  await page.setContent(
+    `<body style="margin:0;display:flex;background:#ddd"><img src="${data(ticketPng)}" style="width:1280px;height:800px;object-fit:cover;object-position:top left"><img src="${data(panelPng)}" style="width:420px;height:900px;border-left:1px solid #999"></body>`,
+  );
+  await page.screenshot({ path: outPng });
+  await page.close();
 }
 
 if (headed) {
