@@ -17,7 +17,8 @@ const texts: string[] = [];
 for (const lang of ['en', 'nb', 'sv', 'fi']) {
   const file = `tests/data/labelled/${lang}.jsonl`;
   if (!existsSync(file)) continue;
-  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) texts.push(JSON.parse(line).text);
+  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean))
+    texts.push(JSON.parse(line).text);
 }
 console.log(`Calmdesk benchmarks — node ${process.version}, ${texts.length} labelled messages\n`);
 
@@ -38,8 +39,12 @@ const total = performance.now() - t0;
 const long = texts.filter((t) => t.length > 300);
 console.log('classifier, one message, language detected (no hint):');
 console.log(`  throughput   ${Math.round((timings.length / total) * 1000)} messages/s (single thread)`);
-console.log(`  median       ${ms(pct(timings, 50))}   p99 ${ms(pct(timings, 99))}   max ${ms(Math.max(...timings))}`);
-console.log(`  mean length  ${Math.round(texts.reduce((s, t) => s + t.length, 0) / texts.length)} chars (${long.length} messages > 300 chars)`);
+console.log(
+  `  median       ${ms(pct(timings, 50))}   p99 ${ms(pct(timings, 99))}   max ${ms(Math.max(...timings))}`,
+);
+console.log(
+  `  mean length  ${Math.round(texts.reduce((s, t) => s + t.length, 0) / texts.length)} chars (${long.length} messages > 300 chars)`,
+);
 
 console.log('\nlinearity (one message of n characters, median of 20 runs):');
 const base = texts.join(' ');
@@ -58,7 +63,9 @@ for (const n of [100, 1_000, 10_000, 20_000, 100_000, 1_000_000]) {
 }
 
 console.log('\nconversation (8 customer/agent messages), analysis + suggestions:');
-const conversation = texts.slice(0, 8).map((text, i) => ({ role: (i % 2 ? 'agent' : 'customer') as 'agent' | 'customer', text }));
+const conversation = texts
+  .slice(0, 8)
+  .map((text, i) => ({ role: (i % 2 ? 'agent' : 'customer') as 'agent' | 'customer', text }));
 const convRuns: number[] = [];
 for (let i = 0; i < 200; i++) {
   const start = performance.now();
@@ -87,14 +94,21 @@ if (existsSync(out)) {
   const walk = (dir: string): [string, number][] =>
     readdirSync(dir).flatMap((name) => {
       const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : [[path.slice(out.length + 1), statSync(path).size] as [string, number]];
+      return statSync(path).isDirectory()
+        ? walk(path)
+        : [[path.slice(out.length + 1), statSync(path).size] as [string, number]];
     });
   const files = walk(out);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  console.log(`\nbuilt extension (${out}): ${kb(files.reduce((s, [, b]) => s + b, 0))} in ${files.length} files`);
-  for (const [name, bytes] of files.sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${kb(bytes).padStart(9)}  ${name}`);
+  console.log(
+    `\nbuilt extension (${out}): ${kb(files.reduce((s, [, b]) => s + b, 0))} in ${files.length} files`,
+  );
+  for (const [name, bytes] of files.sort((a, b) => b[1] - a[1]).slice(0, 8))
+    console.log(`  ${kb(bytes).padStart(9)}  ${name}`);
   const content = files.filter(([n]) => n.startsWith('content-scripts/'));
-  console.log(`  content scripts total ${kb(content.reduce((s, [, b]) => s + b, 0))} (what every helpdesk page loads)`);
+  console.log(
+    `  content scripts total ${kb(content.reduce((s, [, b]) => s + b, 0))} (what every helpdesk page loads)`,
+  );
 } else {
   console.log('\n(build the extension with `npm run build` to measure its size)');
 }

@@ -69,7 +69,9 @@ export default defineBackground(() => {
 
   const resyncDomains = () => {
     void Promise.all([loadSettings(), readPolicy()])
-      .then(([settings, policy]) => syncCustomDomains([...settings.customDomains, ...policy.config.helpdeskDomains]))
+      .then(([settings, policy]) =>
+        syncCustomDomains([...settings.customDomains, ...policy.config.helpdeskDomains]),
+      )
       .catch(() => undefined);
   };
   browser.permissions.onAdded.addListener(resyncDomains);

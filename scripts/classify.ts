@@ -21,7 +21,9 @@ await runJsonLines((input) => {
       }
       return { role: role as ConversationMessage['role'], text: (m as { text: string }).text };
     });
-    const { temperatures, trajectory, lastCustomerMessage, ...analysis } = analyzeConversation(messages, { lang });
+    const { temperatures, trajectory, lastCustomerMessage, ...analysis } = analyzeConversation(messages, {
+      lang,
+    });
     return { id, ...analysis, trajectory, temperatures };
   }
   if (typeof input.text !== 'string') throw new Error('a line needs "text" (string) or "messages" (list)');

@@ -19,23 +19,32 @@ const TICKETS = [
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) {
-  console.error(`Chromium was not found at ${chromium}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
+  console.error(
+    `Chromium was not found at ${chromium}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`,
+  );
   process.exit(1);
 }
 console.log('Building the extension (wxt build)…');
 const build = spawnSync(path.join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI && !process.argv.includes('--headless');
+const headed =
+  Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) &&
+  !process.env.CI &&
+  !process.argv.includes('--headless');
 const env = await launch({ headless: !headed });
 const out = path.join(ROOT, 'demo-output');
 fs.mkdirSync(out, { recursive: true });
-console.log(`\nChromium ${headed ? '(headed)' : '(headless)'} with Calmdesk ${env.extensionId}; fixture helpdesk on port ${env.server.port}\n`);
+console.log(
+  `\nChromium ${headed ? '(headed)' : '(headless)'} with Calmdesk ${env.extensionId}; fixture helpdesk on port ${env.server.port}\n`,
+);
 
 for (const [title, host, pathname] of TICKETS) {
   const url = `https://${host}${pathname}`;
   const { page, panel } = await openTicketWithPanel(env, url);
-  await panel.waitForSelector('[data-testid="status"]:not([data-state="loading"])', { timeout: 15_000 }).catch(() => undefined);
+  await panel
+    .waitForSelector('[data-testid="status"]:not([data-state="loading"])', { timeout: 15_000 })
+    .catch(() => undefined);
   await panel.waitForTimeout(300);
   const summary = await panel.evaluate(() => {
     const q = (s) => document.querySelector(s);
@@ -44,7 +53,12 @@ for (const [title, host, pathname] of TICKETS) {
       lang: q('[data-testid="language"]')?.getAttribute('data-lang'),
       type: q('[data-testid="customer-type"]')?.getAttribute('data-type'),
       cues: [...document.querySelectorAll('[data-testid="cue"]')].map((c) => c.getAttribute('data-cue')),
-      top: [...document.querySelectorAll('[data-testid="suggestion"]')].slice(0, 3).map((s) => `${s.getAttribute('data-stage')}: ${(s.querySelector('.suggestion-text') ?? s).textContent?.trim().slice(0, 90)}`),
+      top: [...document.querySelectorAll('[data-testid="suggestion"]')]
+        .slice(0, 3)
+        .map(
+          (s) =>
+            `${s.getAttribute('data-stage')}: ${(s.querySelector('.suggestion-text') ?? s).textContent?.trim().slice(0, 90)}`,
+        ),
     };
   });
   const slug = title.toLowerCase().replace(/[^a-z]+/g, '-');
@@ -52,10 +66,16 @@ for (const [title, host, pathname] of TICKETS) {
     await page.screenshot({ path: path.join(out, `${slug}-ticket.png`) });
     await panel.setViewportSize({ width: 420, height: 900 });
     await panel.screenshot({ path: path.join(out, `${slug}-panel.png`), fullPage: false });
-    await sideBySide(path.join(out, `${slug}-ticket.png`), path.join(out, `${slug}-panel.png`), path.join(out, `${slug}.png`));
+    await sideBySide(
+      path.join(out, `${slug}-ticket.png`),
+      path.join(out, `${slug}-panel.png`),
+      path.join(out, `${slug}.png`),
+    );
   }
   console.log(`${title.padEnd(24)} ${url}`);
-  console.log(`  status ${summary.state}, language ${summary.lang}, customer ${summary.type}, cues ${summary.cues.join(', ') || '-'}`);
+  console.log(
+    `  status ${summary.state}, language ${summary.lang}, customer ${summary.type}, cues ${summary.cues.join(', ') || '-'}`,
+  );
   for (const line of summary.top) console.log(`  · ${line}`);
   if (!headed) {
     await page.close();
@@ -76,7 +96,9 @@ async function sideBySide(ticketPng, panelPng, outPng) {
 }
 
 if (headed) {
-  console.log('\nThe browser stays open: switch tickets, click suggestions, try the options page. Close it to end the demo.');
+  console.log(
+    '\nThe browser stays open: switch tickets, click suggestions, try the options page. Close it to end the demo.',
+  );
   await new Promise((resolve) => env.context.on('close', resolve));
   await env.server.close();
 } else {

@@ -72,15 +72,23 @@ for (const lang of langs) {
         allCues[cue][bucket]++;
       }
       if (want !== has) {
-        const evidence = result.cues.find((c) => c.cue === cue)?.evidence.map((e) => e.text).join(' | ');
-        misses.push(`${item.id} cue ${cue} ${has ? `FALSE+ [${evidence}]` : 'missed'}: ${item.text.slice(0, 110)}`);
+        const evidence = result.cues
+          .find((c) => c.cue === cue)
+          ?.evidence.map((e) => e.text)
+          .join(' | ');
+        misses.push(
+          `${item.id} cue ${cue} ${has ? `FALSE+ [${evidence}]` : 'missed'}: ${item.text.slice(0, 110)}`,
+        );
       }
     }
   }
   const macro = CUSTOMER_TYPES.map((t) => f1(types[t].tp, types[t].fp, types[t].fn));
   const present = CUSTOMER_TYPES.filter((t) => types[t].tp + types[t].fn > 0);
   const macroF1 = present.reduce((s, t) => s + f1(types[t].tp, types[t].fp, types[t].fn), 0) / present.length;
-  const cueTotals = Object.values(cues).reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), zero());
+  const cueTotals = Object.values(cues).reduce(
+    (a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }),
+    zero(),
+  );
   report[lang] = {
     n: items.length,
     accuracy: correct / items.length,
@@ -90,23 +98,37 @@ for (const lang of langs) {
   };
   if (!asJson) {
     console.log(`\n== ${lang} (${items.length} messages${split ? `, ${split} split` : ''})`);
-    console.log(`type accuracy ${pct(correct / items.length)}%  macro-F1 ${pct(macroF1)}%  cue micro-F1 ${pct(f1(cueTotals.tp, cueTotals.fp, cueTotals.fn))}%${detect ? `  language ${pct(langCorrect / items.length)}%` : ''}`);
+    console.log(
+      `type accuracy ${pct(correct / items.length)}%  macro-F1 ${pct(macroF1)}%  cue micro-F1 ${pct(f1(cueTotals.tp, cueTotals.fp, cueTotals.fn))}%${detect ? `  language ${pct(langCorrect / items.length)}%` : ''}`,
+    );
     console.log(`  types: ${CUSTOMER_TYPES.map((t, i) => `${t} ${pct(macro[i])}`).join('  ')}`);
     for (const cue of CUES) {
       const c = cues[cue];
       if (c.tp + c.fp + c.fn === 0) continue;
       const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
       const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
-      console.log(`  cue ${cue.padEnd(15)} P ${pct(p)}  R ${pct(r)}  F1 ${pct(f1(c.tp, c.fp, c.fn))}  (tp ${c.tp} fp ${c.fp} fn ${c.fn})`);
+      console.log(
+        `  cue ${cue.padEnd(15)} P ${pct(p)}  R ${pct(r)}  F1 ${pct(f1(c.tp, c.fp, c.fn))}  (tp ${c.tp} fp ${c.fp} fn ${c.fn})`,
+      );
     }
     if (showMisses) for (const miss of misses) console.log(`  - ${miss}`);
   }
 }
-const overall = Object.values(allCues).reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), zero());
+const overall = Object.values(allCues).reduce(
+  (a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }),
+  zero(),
+);
 report.cues = Object.fromEntries(
   CUES.map((cue) => {
     const c = allCues[cue];
-    return [cue, { precision: c.tp + c.fp ? c.tp / (c.tp + c.fp) : null, recall: c.tp + c.fn ? c.tp / (c.tp + c.fn) : null, f1: f1(c.tp, c.fp, c.fn) }];
+    return [
+      cue,
+      {
+        precision: c.tp + c.fp ? c.tp / (c.tp + c.fp) : null,
+        recall: c.tp + c.fn ? c.tp / (c.tp + c.fn) : null,
+        f1: f1(c.tp, c.fp, c.fn),
+      },
+    ];
   }),
 );
 report.cueMicroF1 = f1(overall.tp, overall.fp, overall.fn);

@@ -10,11 +10,23 @@ const lexicon = JSON.parse(readFileSync('src/data/lexicon/en.json', 'utf8'));
 const table: Record<string, string[]> = {};
 for (const head of englishPatternHeads(lexicon)) {
   const doc = nlp(head);
-  const forms = doc.has('#Verb') && !doc.has('#Noun') ? (doc.verbs().conjugate()[0] as Record<string, string> | undefined) : undefined;
+  const forms =
+    doc.has('#Verb') && !doc.has('#Noun')
+      ? (doc.verbs().conjugate()[0] as Record<string, string> | undefined)
+      : undefined;
   // Only true infinitives: "are" (be) and "ages" (age) would expand into unrelated phrases.
-  table[head] = forms && forms.Infinitive === head
-    ? [...new Set([forms.PastTense, forms.PresentTense, forms.Gerund].filter((f) => f && !f.includes(' ') && f !== head))]
-    : [];
+  table[head] =
+    forms && forms.Infinitive === head
+      ? [
+          ...new Set(
+            [forms.PastTense, forms.PresentTense, forms.Gerund].filter(
+              (f) => f && !f.includes(' ') && f !== head,
+            ),
+          ),
+        ]
+      : [];
 }
 writeFileSync('src/data/lexicon/en-inflections.json', `${JSON.stringify(table, null, 0)}\n`);
-console.log(`${Object.keys(table).length} heads, ${Object.values(table).filter((f) => f.length).length} verbs inflected`);
+console.log(
+  `${Object.keys(table).length} heads, ${Object.values(table).filter((f) => f.length).length} verbs inflected`,
+);

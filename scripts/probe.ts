@@ -10,7 +10,10 @@ if (!file) {
   console.error('usage: npx tsx scripts/probe.ts <file.jsonl>');
   process.exit(2);
 }
-const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const rows = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l));
 let correct = 0;
 const counts = Object.fromEntries(CUES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));
 const misses: string[] = [];
@@ -26,7 +29,10 @@ for (const row of rows) {
     if (want && has) counts[cue].tp++;
     else if (has) {
       counts[cue].fp++;
-      const ev = result.cues.find((c) => c.cue === cue)?.evidence.map((e) => e.text).join(' | ');
+      const ev = result.cues
+        .find((c) => c.cue === cue)
+        ?.evidence.map((e) => e.text)
+        .join(' | ');
       misses.push(`cue ${cue} FALSE+ [${ev}]: ${row.text.slice(0, 100)}`);
     } else if (want) {
       counts[cue].fn++;
@@ -40,6 +46,8 @@ for (const cue of CUES) {
   if (c.tp + c.fp + c.fn === 0) continue;
   const p = c.tp + c.fp ? (100 * c.tp) / (c.tp + c.fp) : 100;
   const r = c.tp + c.fn ? (100 * c.tp) / (c.tp + c.fn) : 100;
-  console.log(`  ${cue.padEnd(15)} P ${p.toFixed(0).padStart(3)}  R ${r.toFixed(0).padStart(3)}  (tp ${c.tp} fp ${c.fp} fn ${c.fn})`);
+  console.log(
+    `  ${cue.padEnd(15)} P ${p.toFixed(0).padStart(3)}  R ${r.toFixed(0).padStart(3)}  (tp ${c.tp} fp ${c.fp} fn ${c.fn})`,
+  );
 }
 for (const miss of misses) console.log(`  - ${miss}`);

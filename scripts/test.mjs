@@ -21,7 +21,12 @@ function run(title, command, args, options = {}) {
 
 if (only !== 'e2e') {
   const report = path.join(tmp, 'vitest.json');
-  run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  run('unit tests (vitest)', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
   if (fs.existsSync(report)) {
     const r = JSON.parse(fs.readFileSync(report, 'utf8'));
     passed += r.numPassedTests;
@@ -35,13 +40,19 @@ if (only !== 'unit') {
   if (!run('build chrome-mv3', bin('wxt'), ['build'])) broken = true;
   if (!run('build firefox', bin('wxt'), ['build', '-b', 'firefox'])) broken = true;
   const lintOut = path.join(tmp, 'weblint.json');
-  const lint = spawnSync(bin('web-ext'), ['lint', '-s', '.output/firefox-mv2', '--no-input', '--output', 'json'], {
-    encoding: 'utf8',
-  });
+  const lint = spawnSync(
+    bin('web-ext'),
+    ['lint', '-s', '.output/firefox-mv2', '--no-input', '--output', 'json'],
+    {
+      encoding: 'utf8',
+    },
+  );
   fs.writeFileSync(lintOut, lint.stdout ?? '');
   try {
     const r = JSON.parse(lint.stdout);
-    console.log(`\n=== web-ext lint: ${r.count} messages, ${r.summary.errors} errors, ${r.summary.warnings} warnings`);
+    console.log(
+      `\n=== web-ext lint: ${r.count} messages, ${r.summary.errors} errors, ${r.summary.warnings} warnings`,
+    );
     for (const e of r.errors) console.log(`  error ${e.code}: ${e.message} (${e.file ?? ''})`);
     if (r.summary.errors > 0) broken = true;
   } catch {
@@ -52,7 +63,13 @@ if (only !== 'unit') {
   console.log('\n=== real-browser tests (Chromium)');
   const e2e = spawnSync(
     process.execPath,
-    ['--test', '--test-concurrency=1', '--test-reporter=tap', '--test-reporter-destination=stdout', 'tests/e2e/'],
+    [
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=tap',
+      '--test-reporter-destination=stdout',
+      'tests/e2e/',
+    ],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   process.stdout.write(e2e.stdout ?? '');

@@ -13,7 +13,8 @@ export async function runJsonLines(handle: (input: Record<string, unknown>) => u
       write({ id: null, error: `not a JSON line: ${(error as Error).message}` });
       continue;
     }
-    const id = typeof input === 'object' && input !== null && 'id' in input ? (input as { id: unknown }).id : null;
+    const id =
+      typeof input === 'object' && input !== null && 'id' in input ? (input as { id: unknown }).id : null;
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       write({ id, error: 'each line must be a JSON object' });
       continue;

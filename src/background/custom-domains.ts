@@ -26,7 +26,9 @@ interface ManifestScript {
 }
 
 /** Registers our content scripts on every granted custom domain and unregisters the rest. */
-export async function syncCustomDomains(domains: string[]): Promise<{ registered: string[]; missingPermission: string[] }> {
+export async function syncCustomDomains(
+  domains: string[],
+): Promise<{ registered: string[]; missingPermission: string[] }> {
   const scripts = (browser.runtime.getManifest().content_scripts ?? []) as ManifestScript[];
   const registered: string[] = [];
   const missingPermission: string[] = [];

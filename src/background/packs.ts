@@ -57,7 +57,9 @@ async function saveState(state: PackStoreState): Promise<void> {
   try {
     await browser.storage.local.set({ [PACK_STORE_KEY]: state });
   } catch (error) {
-    throw new Error(`Calmdesk could not save the phrase packs (${String(error)}). The last saved packs stay in use.`);
+    throw new Error(
+      `Calmdesk could not save the phrase packs (${String(error)}). The last saved packs stay in use.`,
+    );
   }
 }
 
@@ -79,7 +81,13 @@ export async function readPolicy(): Promise<{ config: PolicyConfig; warnings: st
  */
 const fetchPack: FetchLike = (url, init) => {
   const { 'If-None-Match': _conditional, ...headers } = init.headers;
-  return fetch(url, { ...init, headers, cache: 'no-cache', credentials: 'omit', redirect: 'follow' }) as ReturnType<FetchLike>;
+  return fetch(url, {
+    ...init,
+    headers,
+    cache: 'no-cache',
+    credentials: 'omit',
+    redirect: 'follow',
+  }) as ReturnType<FetchLike>;
 };
 
 async function withPolicy(): Promise<PolicyConfig> {
@@ -116,7 +124,9 @@ export function addPackUrl(url: string): Promise<PackAnswer> {
     const state = await refreshAll(result.state, config, fetchPack, new Date());
     await saveState(state);
     const entry = state.entries.find((e) => e.url === url);
-    return entry?.status === 'error' && !entry.lastGood ? { ok: false, error: entry.error ?? 'The pack could not be loaded.' } : { ok: true };
+    return entry?.status === 'error' && !entry.lastGood
+      ? { ok: false, error: entry.error ?? 'The pack could not be loaded.' }
+      : { ok: true };
   });
 }
 

@@ -8,7 +8,10 @@ import { type StoredSnapshot, snapshotKey, tabIdOfKey } from '../platform/snapsh
 export const SNAPSHOT_CAP_BYTES = 256 * 1024;
 
 /** Cuts the oldest messages (never the newest customer words) until the snapshot fits the cap. */
-export function capSnapshot<T extends TicketSnapshot | Unreadable>(snapshot: T, capBytes = SNAPSHOT_CAP_BYTES): T {
+export function capSnapshot<T extends TicketSnapshot | Unreadable>(
+  snapshot: T,
+  capBytes = SNAPSHOT_CAP_BYTES,
+): T {
   if ('unreadable' in snapshot) return snapshot;
   const size = (value: unknown) => JSON.stringify(value).length * 2;
   if (size(snapshot) <= capBytes) return snapshot;

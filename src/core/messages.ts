@@ -75,13 +75,17 @@ export function parseMessage(value: unknown): AnyMessage | undefined {
     case 'ui/addPackUrl':
       return typeof value.url === 'string' && value.url.length <= 2048 ? (value as AnyMessage) : undefined;
     case 'ui/importPack':
-      return typeof value.name === 'string' && typeof value.text === 'string' && value.text.length <= 4_000_000
+      return typeof value.name === 'string' &&
+        typeof value.text === 'string' &&
+        value.text.length <= 4_000_000
         ? (value as AnyMessage)
         : undefined;
     case 'ui/removePack':
       return typeof value.sourceId === 'string' ? (value as AnyMessage) : undefined;
     case 'ui/setPackDisabled':
-      return typeof value.sourceId === 'string' && typeof value.disabled === 'boolean' ? (value as AnyMessage) : undefined;
+      return typeof value.sourceId === 'string' && typeof value.disabled === 'boolean'
+        ? (value as AnyMessage)
+        : undefined;
     case 'ui/insert':
       return typeof value.text === 'string' &&
         value.text.length <= 20_000 &&

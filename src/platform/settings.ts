@@ -46,7 +46,9 @@ export async function saveSettings(change: Partial<Settings>): Promise<Settings>
   try {
     await browser.storage.local.set({ [KEY]: next });
   } catch (error) {
-    throw new Error(`Calmdesk could not save your settings: ${String(error)}. Free some space and try again.`);
+    throw new Error(
+      `Calmdesk could not save your settings: ${String(error)}. Free some space and try again.`,
+    );
   }
   return next;
 }

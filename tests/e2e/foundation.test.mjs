@@ -24,17 +24,26 @@ test('Zendesk: the panel shows language, type and suggestions; insert lands in C
   await ready(panel);
   assert.equal(await panel.getAttribute('[data-testid="language"]', 'data-lang'), 'nb');
   const type = await panel.getAttribute('[data-testid="customer-type"]', 'data-type');
-  assert.ok(type && type !== 'neutral', `expected a non-neutral type for an upset repeat customer, got ${type}`);
+  assert.ok(
+    type && type !== 'neutral',
+    `expected a non-neutral type for an upset repeat customer, got ${type}`,
+  );
   for (const stage of ['acknowledge', 'apologize', 'solve']) {
-    const count = await panel.locator(`[data-testid="suggestion"][data-stage="${stage}"][data-lang="nb"]`).count();
+    const count = await panel
+      .locator(`[data-testid="suggestion"][data-stage="${stage}"][data-lang="nb"]`)
+      .count();
     assert.ok(count > 0, `no ${stage} suggestion in nb`);
   }
   const first = panel.locator('[data-testid="suggestion"][data-stage="apologize"]').first();
   await first.locator('[data-testid="insert"]').click();
-  await page.waitForFunction(() => {
-    const editable = document.querySelector('[data-test-id="omnicomposer-rich-text-ckeditor"]');
-    return editable?.ckeditorInstance?.getData().length > 10;
-  }, undefined, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => {
+      const editable = document.querySelector('[data-test-id="omnicomposer-rich-text-ckeditor"]');
+      return editable?.ckeditorInstance?.getData().length > 10;
+    },
+    undefined,
+    { timeout: 10_000 },
+  );
   const data = await page.evaluate(() =>
     document.querySelector('[data-test-id="omnicomposer-rich-text-ckeditor"]').ckeditorInstance.getData(),
   );

@@ -16,10 +16,14 @@ const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = path.join(POLICY_DIR, 'calmdesk-e2e-policy.json');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdesk-policy-'));
 const pack = (...args) =>
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/pack.ts'), ...args], {
-    cwd: work,
-    encoding: 'utf8',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/pack.ts'), ...args],
+    {
+      cwd: work,
+      encoding: 'utf8',
+    },
+  );
 
 let env;
 let packServer;
@@ -42,7 +46,11 @@ function teamPack(version, marker) {
 }
 
 before(async () => {
-  assert.equal(process.getuid?.(), 0, 'the policy test writes /etc/chromium/policies and must run as root (CI does)');
+  assert.equal(
+    process.getuid?.(),
+    0,
+    'the policy test writes /etc/chromium/policies and must run as root (CI does)',
+  );
   pack('keygen', 'team.key');
   const trustedKey = pack('pubkey', '--key', 'team.key').match(/trustedKey: (\S+)/)[1];
   fs.writeFileSync(path.join(work, 'url-pack.json'), JSON.stringify(teamPack('1.0.0', '[Acme]')));
@@ -55,7 +63,14 @@ before(async () => {
     version: '1.0.0',
     publisher: 'Acme AS',
     languages: ['en'],
-    phrases: [{ id: 'en.close.acme-inline', stage: 'close', lang: 'en', text: 'Thanks for choosing Acme. Inline policy phrase.' }],
+    phrases: [
+      {
+        id: 'en.close.acme-inline',
+        stage: 'close',
+        lang: 'en',
+        text: 'Thanks for choosing Acme. Inline policy phrase.',
+      },
+    ],
   };
   fs.writeFileSync(path.join(work, 'inline.json'), JSON.stringify(inline));
   pack('sign', 'inline.json', '--key', 'team.key', '-o', 'inline.signed.json');
@@ -63,7 +78,7 @@ before(async () => {
   packServer = https.createServer(makeCertificate(), (req, res) => {
     requests++;
     const etag = `"${served.length}-${Buffer.from(served).reduce((a, b) => (a * 31 + b) >>> 0, 7)}"`;
-        // The headers the team-lead guide asks a pack host for (ETag must be exposed to a cross-origin fetch).
+    // The headers the team-lead guide asks a pack host for (ETag must be exposed to a cross-origin fetch).
     const headers = {
       'access-control-allow-origin': '*',
       'access-control-expose-headers': 'ETag',
@@ -119,10 +134,14 @@ async function poll(fn, what, timeout = 20_000) {
   throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(last)}`);
 }
 
-const packState = () => env.worker.evaluate(() => chrome.storage.local.get('packStore').then((r) => r.packStore));
+const packState = () =>
+  env.worker.evaluate(() => chrome.storage.local.get('packStore').then((r) => r.packStore));
 
 test('policy values reach the extension and the policy packs load, signed and verified', async () => {
-  await poll(() => env.worker.evaluate(() => chrome.storage.managed.get().then((m) => m.lockPacks === true)), 'managed storage');
+  await poll(
+    () => env.worker.evaluate(() => chrome.storage.managed.get().then((m) => m.lockPacks === true)),
+    'managed storage',
+  );
   const state = await poll(async () => {
     const s = await packState();
     const policy = s?.entries.filter((e) => e.kind === 'policy') ?? [];
@@ -139,7 +158,8 @@ test('the side panel shows the team’s approved phrases, not the built-in ones'
   await panel.waitForSelector('[data-testid="status"][data-state="ready"]', { timeout: 15_000 });
   const texts = await panel.locator('[data-testid="suggestion"][data-lang="nb"]').allTextContents();
   assert.ok(texts.length > 0);
-  for (const text of texts) assert.match(text, /\[Acme\]/, `a suggestion did not come from the team pack: ${text.slice(0, 80)}`);
+  for (const text of texts)
+    assert.match(text, /\[Acme\]/, `a suggestion did not come from the team pack: ${text.slice(0, 80)}`);
   await page.close();
   await panel.close();
 });
@@ -150,7 +170,10 @@ test('the options page shows the packs as managed and locked', async () => {
   await options.waitForSelector('[data-testid="pack-source"][data-kind="policy"]', { timeout: 15_000 });
   assert.equal(await options.locator('[data-testid="pack-source"][data-kind="policy"]').count(), 2);
   assert.ok(await options.locator('[data-testid="packs-locked"]').isVisible());
-  assert.ok(await options.locator('[data-testid="pack-url-add"]').isDisabled(), 'agents cannot add packs under lockPacks');
+  assert.ok(
+    await options.locator('[data-testid="pack-url-add"]').isDisabled(),
+    'agents cannot add packs under lockPacks',
+  );
   await options.close();
 });
 

@@ -8,8 +8,14 @@ const data: LexiconData = {
   intensifiers: ['veldig', 'helt'],
   intensifierPrefixes: ['kjempe', 'drit'],
   cues: {
-    disappointment: [['*dårlig', 0.5], ['skuff*', 0.6]],
-    repeatContact: [['tredje gang*', 1], ['har __ skrevet', 0.8]],
+    disappointment: [
+      ['*dårlig', 0.5],
+      ['skuff*', 0.6],
+    ],
+    repeatContact: [
+      ['tredje gang*', 1],
+      ['har __ skrevet', 0.8],
+    ],
     frustration: [['fungerer ikke', 0.7, 'keepneg']],
     threat: [['*advokat*', 1]],
   },
@@ -18,11 +24,17 @@ const data: LexiconData = {
 };
 const lexicon = compileLexicon(data);
 const hits = (text: string) =>
-  matchLexicon(lexicon, tokenize(text)).map((h) => ({ id: h.entry.id, negated: h.negated, intensified: h.intensified }));
+  matchLexicon(lexicon, tokenize(text)).map((h) => ({
+    id: h.entry.id,
+    negated: h.negated,
+    intensified: h.intensified,
+  }));
 
 describe('lexicon matching', () => {
   it('matches compounds by suffix and marks intensifier prefixes', () => {
-    expect(hits('Dette er dritdårlig')).toEqual([{ id: 'disappointment', negated: false, intensified: true }]);
+    expect(hits('Dette er dritdårlig')).toEqual([
+      { id: 'disappointment', negated: false, intensified: true },
+    ]);
   });
   it('matches inflections by prefix', () => {
     expect(hits('Jeg er skuffet')).toEqual([{ id: 'disappointment', negated: false, intensified: false }]);
@@ -37,7 +49,9 @@ describe('lexicon matching', () => {
     expect(hits('tredje. Gang')).toEqual([]);
   });
   it('matches infix patterns inside compounds', () => {
-    expect(hits('Jeg kontakter advokathjelp')).toEqual([{ id: 'threat', negated: false, intensified: false }]);
+    expect(hits('Jeg kontakter advokathjelp')).toEqual([
+      { id: 'threat', negated: false, intensified: false },
+    ]);
   });
   it('ignores punctuation and case between tokens', () => {
     expect(hits('Det FUNGERER, ikke!').map((h) => h.id)).toEqual(['frustration']);
@@ -61,7 +75,10 @@ describe('English inflection table', () => {
   it('covers every pattern head of en.json (regenerate with scripts/gen-en-inflections.ts)', async () => {
     const { englishPatternHeads } = await import('../../src/core/classify/inflections');
     const en = (await import('../../src/data/lexicon/en.json')).default;
-    const table = (await import('../../src/data/lexicon/en-inflections.json')).default as Record<string, string[]>;
+    const table = (await import('../../src/data/lexicon/en-inflections.json')).default as Record<
+      string,
+      string[]
+    >;
     const missing = englishPatternHeads(en as never).filter((head) => !(head in table));
     expect(missing).toEqual([]);
   });

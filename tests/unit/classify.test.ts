@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeConversation, finnishRegister, MAX_ANALYSED_CHARS } from '../../src/core/classify/index';
+import {
+  analyze,
+  analyzeConversation,
+  finnishRegister,
+  MAX_ANALYSED_CHARS,
+} from '../../src/core/classify/index';
 import { CUES, CUSTOMER_TYPES } from '../../src/core/taxonomy';
 
 const cuesOf = (text: string, lang?: string) => analyze(text, { lang }).cues.map((c) => c.cue);
@@ -23,7 +28,9 @@ describe('analyze', () => {
     expect(cuesOf('This is the third time I am writing about this order.', 'en')).toContain('repeatContact');
     expect(cuesOf('Jag vill prata med din chef.', 'sv')).toContain('escalation');
     expect(cuesOf('Olen jo kolmatta kertaa yhteydessä tästä asiasta.', 'fi')).toContain('repeatContact');
-    expect(cuesOf('Min mor døde forrige uke, og jeg må si opp abonnementet hennes.', 'nb')).toContain('hardship');
+    expect(cuesOf('Min mor døde forrige uke, og jeg må si opp abonnementet hennes.', 'nb')).toContain(
+      'hardship',
+    );
   });
 
   it('respects negation: a negated negative is not a complaint', () => {
@@ -39,7 +46,8 @@ describe('analyze', () => {
   });
 
   it('ignores quoted earlier mails', () => {
-    const text = 'Thanks, that solved it!\n\nOn Mon, 3 Nov 2026 at 10:00, Support wrote:\n> You idiots, this is the third time!!!';
+    const text =
+      'Thanks, that solved it!\n\nOn Mon, 3 Nov 2026 at 10:00, Support wrote:\n> You idiots, this is the third time!!!';
     expect(cuesOf(text, 'en')).not.toContain('abuse');
     expect(cuesOf(text, 'en')).not.toContain('repeatContact');
   });
@@ -65,13 +73,26 @@ describe('analyze', () => {
 
   it('never throws, whatever the string', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.constantFrom(undefined, 'en', 'nb', 'sv', 'fi', 'xx'), (text, lang) => {
-        const result = analyze(text, { lang });
-        for (const hit of result.cues) for (const e of hit.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 400 }),
+        fc.constantFrom(undefined, 'en', 'nb', 'sv', 'fi', 'xx'),
+        (text, lang) => {
+          const result = analyze(text, { lang });
+          for (const hit of result.cues)
+            for (const e of hit.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+        },
+      ),
       { numRuns: 300 },
     );
-    for (const text of ['', '   ', '😡😡😡', '\u0000\u0007\u001b[31m', 'שלום עולם مرحبا', '\u202e!!!dlrow', 'a'.repeat(50_000)]) {
+    for (const text of [
+      '',
+      '   ',
+      '😡😡😡',
+      '\u0000\u0007\u001b[31m',
+      'שלום עולם مرحبا',
+      '\u202e!!!dlrow',
+      'a'.repeat(50_000),
+    ]) {
       expect(() => analyze(text)).not.toThrow();
     }
   });
@@ -104,7 +125,10 @@ describe('analyzeConversation', () => {
     const messages = [
       { role: 'customer' as const, text: 'Hi, could you tell me when my order ships?' },
       { role: 'agent' as const, text: 'It ships this week.' },
-      { role: 'customer' as const, text: 'This is ridiculous. Third time I ask and still NOTHING!!! I want to speak to your manager.' },
+      {
+        role: 'customer' as const,
+        text: 'This is ridiculous. Third time I ask and still NOTHING!!! I want to speak to your manager.',
+      },
     ];
     const result = analyzeConversation(messages);
     expect(result.trajectory).toBe('escalating');
@@ -119,7 +143,10 @@ describe('analyzeConversation', () => {
 
   it('calms down when the customer does', () => {
     const result = analyzeConversation([
-      { role: 'customer', text: 'Dette er helt uakseptabelt! Dere har trukket meg to ganger, jeg er rasende!!!' },
+      {
+        role: 'customer',
+        text: 'Dette er helt uakseptabelt! Dere har trukket meg to ganger, jeg er rasende!!!',
+      },
       { role: 'agent', text: 'Beklager, jeg har refundert det ene trekket.' },
       { role: 'customer', text: 'Takk, det var veldig greit. Fint at det ordnet seg.' },
     ]);

@@ -81,7 +81,11 @@ function applyHit(features: MessageFeatures, hit: Hit, tokens: Token[], negators
   if (entry.target === 'positive') {
     // "ikke fornøyd", "inte nöjd", "not happy": a negated positive is a let-down.
     if (hit.negated && !entry.keepNegation) {
-      add(features.cues, 'disappointment', { weight: weight * 0.7, start: negatorStart(tokens, hit, negators), end: span.end });
+      add(features.cues, 'disappointment', {
+        weight: weight * 0.7,
+        start: negatorStart(tokens, hit, negators),
+        end: span.end,
+      });
     }
     return;
   }
@@ -122,14 +126,22 @@ function detectShouting(
   const allCaps = letters >= 3 && caps.length / letters > 0.6;
   // One emphatic word ("for NOTHING", "kom INTE") is a raised voice; three letters may be an acronym.
   for (const t of caps) {
-    add(features.cues, 'shouting', { weight: allCaps ? 0.6 : t.raw.length >= 4 ? 0.5 : 0.3, start: t.start, end: t.end });
+    add(features.cues, 'shouting', {
+      weight: allCaps ? 0.6 : t.raw.length >= 4 ? 0.5 : 0.3,
+      start: t.start,
+      end: t.end,
+    });
   }
   // "!!!", "?!?!", "!!1": runs of marks with an exclamation in them.
   const bangs = /[!?¡]*![!?1¡]*/g;
   const slice = text.slice(0, limit);
   for (let m = bangs.exec(slice); m; m = bangs.exec(slice)) {
     if (m[0].length < 2 || inQuote(m.index)) continue;
-    add(features.cues, 'shouting', { weight: m[0].length >= 3 ? 0.5 : 0.3, start: m.index, end: m.index + m[0].length });
+    add(features.cues, 'shouting', {
+      weight: m[0].length >= 3 ? 0.5 : 0.3,
+      start: m.index,
+      end: m.index + m[0].length,
+    });
   }
 }
 
@@ -145,7 +157,8 @@ function detectPunctuationAndEmoji(
     if (inQuote(m.index)) continue;
     features.questions++;
     // "Hallo??", "any update???": a doubled question mark is someone waiting.
-    if (m[0].length >= 2) add(features.cues, 'urgency', { weight: 0.4, start: m.index, end: m.index + m[0].length });
+    if (m[0].length >= 2)
+      add(features.cues, 'urgency', { weight: 0.4, start: m.index, end: m.index + m[0].length });
   }
   for (const [cue, table] of Object.entries(EMOJI)) {
     for (const [emoji, weight] of Object.entries(table)) {

@@ -26,11 +26,20 @@ export const MAX_ANALYSED_CHARS = 20_000;
 /** A cue is reported from this score on. */
 export const CUE_THRESHOLD = 0.5;
 
-const zeroScores = () => Object.fromEntries(CUSTOMER_TYPES.map((t) => [t, 0])) as Record<CustomerType, number>;
+const zeroScores = () =>
+  Object.fromEntries(CUSTOMER_TYPES.map((t) => [t, 0])) as Record<CustomerType, number>;
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 function unsupported(lang: string, confidence: number): Analysis {
-  return { lang, supported: false, langConfidence: confidence, customerType: null, confidence: 0, scores: zeroScores(), cues: [] };
+  return {
+    lang,
+    supported: false,
+    langConfidence: confidence,
+    customerType: null,
+    confidence: 0,
+    scores: zeroScores(),
+    cues: [],
+  };
 }
 
 export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
@@ -78,7 +87,8 @@ function scoreMarkers(parts: Weighted[]): MarkerScores {
   const scores: MarkerScores = {};
   for (const type of CUSTOMER_TYPES) {
     let best = 0;
-    for (const { features, factor } of parts) best = Math.max(best, combine(features.typeMarkers[type]) * factor);
+    for (const { features, factor } of parts)
+      best = Math.max(best, combine(features.typeMarkers[type]) * factor);
     if (best > 0) scores[type] = best;
   }
   return scores;
@@ -99,8 +109,10 @@ function reportCues(scores: CueScores, parts: (Weighted & { text: string; messag
   return hits.sort((a, b) => b.score - a.score);
 }
 
-const FORMAL = /^(te|teidän|teille|teiltä|teitä|teillä|teihin|olette|voitteko|voisitteko|voisitteka|ette|kertokaa|lähettäkää|ottakaa|olkaa|korjatkaa|palauttakaa|hyvittäkää|vastatkaa|\p{L}+(?:tteko|ttekö|isitte|tte))$/u;
-const INFORMAL = /^(sinä|sä|sinun|sun|sulle|sinulle|sinua|sua|sulla|sinulla|voitko|voisitko|voiksä|\p{L}+(?:isitko|isitkö|tko|tkö))$/u;
+const FORMAL =
+  /^(te|teidän|teille|teiltä|teitä|teillä|teihin|olette|voitteko|voisitteko|voisitteka|ette|kertokaa|lähettäkää|ottakaa|olkaa|korjatkaa|palauttakaa|hyvittäkää|vastatkaa|\p{L}+(?:tteko|ttekö|isitte|tte))$/u;
+const INFORMAL =
+  /^(sinä|sä|sinun|sun|sulle|sinulle|sinua|sua|sulla|sinulla|voitko|voisitko|voiksä|\p{L}+(?:isitko|isitkö|tko|tkö))$/u;
 
 /** Finnish writers who address the company with te (polite plural) get te-form replies. */
 export function finnishRegister(text: string): Register | undefined {
@@ -145,10 +157,15 @@ function trajectoryOf(temperatures: number[]): Trajectory {
  * A whole conversation: only the customer's messages count (agent replies and internal notes never do),
  * the most recent weighing most. Evidence offsets point into `messages[evidence.message].text`.
  */
-export function analyzeConversation(messages: ConversationMessage[], options: AnalyzeOptions = {}): ConversationAnalysis {
+export function analyzeConversation(
+  messages: ConversationMessage[],
+  options: AnalyzeOptions = {},
+): ConversationAnalysis {
   const customer = messages
     .map((message, index) => ({ message, index }))
-    .filter(({ message }) => message.role === 'customer' && typeof message.text === 'string' && message.text.trim());
+    .filter(
+      ({ message }) => message.role === 'customer' && typeof message.text === 'string' && message.text.trim(),
+    );
   const lastCustomerMessage = customer.length ? customer[customer.length - 1].index : undefined;
   if (!customer.length) {
     const lang = resolveLanguage('', options.lang, options.prior);
@@ -159,10 +176,18 @@ export function analyzeConversation(messages: ConversationMessage[], options: An
       temperatures: [],
     };
   }
-  const recent = customer.slice(-3).map(({ message }) => message.text.slice(0, 2000)).join('\n');
+  const recent = customer
+    .slice(-3)
+    .map(({ message }) => message.text.slice(0, 2000))
+    .join('\n');
   const guess = resolveLanguage(recent, options.lang, options.prior);
   if (!guess.supported) {
-    return { ...unsupported(guess.lang, guess.confidence), trajectory: 'steady', temperatures: [], lastCustomerMessage };
+    return {
+      ...unsupported(guess.lang, guess.confidence),
+      trajectory: 'steady',
+      temperatures: [],
+      lastCustomerMessage,
+    };
   }
   const lang = guess.lang as Lang;
   let truncated = false;
@@ -182,7 +207,9 @@ export function analyzeConversation(messages: ConversationMessage[], options: An
   const last = parts[parts.length - 1];
   const decision = scoreTypes(cueScores, markers, last.features.chars);
   const register =
-    lang === 'fi' ? finnishRegister(customer.map(({ message }) => message.text.slice(0, 2000)).join('\n')) : undefined;
+    lang === 'fi'
+      ? finnishRegister(customer.map(({ message }) => message.text.slice(0, 2000)).join('\n'))
+      : undefined;
   return {
     lang,
     supported: true,

@@ -3,7 +3,11 @@ import type { LexiconData } from './lexicon';
 
 export function englishPatternHeads(lexicon: LexiconData): string[] {
   const heads = new Set<string>();
-  const lists = [...Object.values(lexicon.cues), ...Object.values(lexicon.types ?? {}), lexicon.positive ?? []];
+  const lists = [
+    ...Object.values(lexicon.cues),
+    ...Object.values(lexicon.types ?? {}),
+    lexicon.positive ?? [],
+  ];
   for (const list of lists) {
     for (const [pattern] of list) {
       const head = pattern.toLowerCase().split(/\s+/)[0];

@@ -114,9 +114,11 @@ export function compileLexicon(data: LexiconData, expand?: (pattern: string) => 
     }
   };
   for (const [cue, entries] of Object.entries(data.cues)) for (const e of entries) add('cue', cue, e);
-  for (const [type, entries] of Object.entries(data.types ?? {})) for (const e of entries) add('type', type, e);
+  for (const [type, entries] of Object.entries(data.types ?? {}))
+    for (const e of entries) add('type', type, e);
   for (const e of data.positive ?? []) add('positive', 'positive', e);
-  const lengths = (map: Map<string, Entry[]>) => [...new Set([...map.keys()].map((k) => k.length))].sort((a, b) => a - b);
+  const lengths = (map: Map<string, Entry[]>) =>
+    [...new Set([...map.keys()].map((k) => k.length))].sort((a, b) => a - b);
   compiled.prefixLengths = lengths(compiled.prefix);
   compiled.suffixLengths = lengths(compiled.suffix);
   return compiled;
@@ -156,7 +158,8 @@ export function matchLexicon(lexicon: CompiledLexicon, tokens: Token[]): Hit[] {
       const list = lexicon.suffix.get(word.slice(word.length - length));
       if (list) candidates.push(...list);
     }
-    for (const entry of lexicon.infix) if (word.includes((entry.pieces[0] as { value: string }).value)) candidates.push(entry);
+    for (const entry of lexicon.infix)
+      if (word.includes((entry.pieces[0] as { value: string }).value)) candidates.push(entry);
     for (const entry of candidates) {
       const last = matchRest(entry.pieces, 1, tokens, i + 1, tokens[i].sentence);
       if (last < 0) continue;

@@ -1,8 +1,8 @@
 // The four languages' lexicons, compiled once on first use. English patterns get their verb inflections
 // from a table that compromise generated at build time (scripts/gen-en-inflections.ts).
 import common from '../../data/lexicon/common.json';
-import enInflections from '../../data/lexicon/en-inflections.json';
 import en from '../../data/lexicon/en.json';
+import enInflections from '../../data/lexicon/en-inflections.json';
 import fi from '../../data/lexicon/fi.json';
 import nb from '../../data/lexicon/nb.json';
 import sv from '../../data/lexicon/sv.json';

@@ -44,18 +44,22 @@ export function scoreTypes(cues: CueScores, markers: MarkerScores, chars: number
   for (const type of CUSTOMER_TYPES) scores[type] = round(squash(raw[type]));
   const strongestOther = Math.max(...CUSTOMER_TYPES.filter((x) => x !== 'neutral').map((x) => scores[x]));
   // Neutral is what remains when nothing else speaks: high with no signal, low next to a near-miss.
-  scores.neutral = round(Math.min(1, Math.max(0, W.neutralBaseline + scores.neutral * 0.15 - strongestOther * 0.9)));
+  scores.neutral = round(
+    Math.min(1, Math.max(0, W.neutralBaseline + scores.neutral * 0.15 - strongestOther * 0.9)),
+  );
 
   let best: CustomerType = 'neutral';
   let bestScore = 0;
   for (const type of CUSTOMER_TYPES) {
     if (type === 'neutral') continue;
-    const boosted = scores[type] + (W.precedence.indexOf(type) >= 0 ? 0.001 * (10 - W.precedence.indexOf(type)) : 0);
+    const boosted =
+      scores[type] + (W.precedence.indexOf(type) >= 0 ? 0.001 * (10 - W.precedence.indexOf(type)) : 0);
     if (boosted > bestScore) {
       best = type;
       bestScore = boosted;
     }
   }
-  if (scores[best] < W.minimumToLeaveNeutral) return { customerType: 'neutral', confidence: scores.neutral, scores };
+  if (scores[best] < W.minimumToLeaveNeutral)
+    return { customerType: 'neutral', confidence: scores.neutral, scores };
   return { customerType: best, confidence: scores[best], scores };
 }

@@ -24,7 +24,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const start = match.index;
     if (SENTENCE_BREAK.test(text.slice(previousEnd, start))) sentence++;
     const raw = match[0];
-    tokens.push({ norm: raw.toLowerCase().replace(/’/g, "'"), raw, start, end: start + raw.length, sentence });
+    tokens.push({
+      norm: raw.toLowerCase().replace(/’/g, "'"),
+      raw,
+      start,
+      end: start + raw.length,
+      sentence,
+    });
     previousEnd = start + raw.length;
   }
   return tokens;

@@ -42,7 +42,8 @@ export interface DetectOptions {
 const NORWEGIAN_ONLY = new Set(markers.norwegianOnly.split(/\s+/));
 const DANISH_ONLY = new Set(markers.danishOnly.split(/\s+/));
 /** "bestillingen min", "pakka mi": the possessive after the noun is Norwegian, rare in Danish. */
-const POSTPOSED_POSSESSIVE = /\p{L}{2,}(?:en|et|a|ene|ane) (?:min|mi|mitt|mine|din|di|ditt|dine)(?![\p{L}])/iu;
+const POSTPOSED_POSSESSIVE =
+  /\p{L}{2,}(?:en|et|a|ene|ane) (?:min|mi|mitt|mine|din|di|ditt|dine)(?![\p{L}])/iu;
 const ELD_CODES: Record<string, Candidate> = { no: 'nb', nb: 'nb', nn: 'nb' };
 const SCANDINAVIAN = new Set<Candidate>(['nb', 'da', 'sv']);
 
@@ -56,7 +57,10 @@ export function detectLanguage(input: string, options: DetectOptions = {}): Lang
   let lang: string = ELD_CODES[code] ?? code;
   const scores = result.getScores() as Record<string, number>;
   const prior = normalizeLangHint(options.prior);
-  if (SCANDINAVIAN.has(lang as Candidate) || (lang === 'en' && markerGuess.lang !== 'en' && SCANDINAVIAN.has(markerGuess.lang as Candidate))) {
+  if (
+    SCANDINAVIAN.has(lang as Candidate) ||
+    (lang === 'en' && markerGuess.lang !== 'en' && SCANDINAVIAN.has(markerGuess.lang as Candidate))
+  ) {
     lang = settleScandinavian(text, lang, markerGuess);
   }
   // A helpdesk locale decides a close call between the top two.
@@ -117,7 +121,8 @@ function detectByMarkers(input: string, options: DetectOptions): LanguageGuess {
   }
   for (const char of text.toLowerCase()) {
     const weights = CHAR_WEIGHTS[char];
-    if (weights) for (const [lang, weight] of Object.entries(weights)) scores[lang as Candidate] += weight * 0.5;
+    if (weights)
+      for (const [lang, weight] of Object.entries(weights)) scores[lang as Candidate] += weight * 0.5;
   }
   // Letters Finnish writes rarely: a Finnish guess built on shape alone needs their absence.
   if (!/[bcfqwxzå]/i.test(text)) scores.fi += finnishShape;
@@ -147,7 +152,12 @@ export function resolveLanguage(text: string, explicit?: string, prior?: string)
   const chosen = normalizeLangHint(explicit);
   if (chosen) {
     const detected = detectLanguage(text, { prior: chosen });
-    return { lang: chosen, supported: true, confidence: 1, variant: chosen === 'nb' ? detected.variant : undefined };
+    return {
+      lang: chosen,
+      supported: true,
+      confidence: 1,
+      variant: chosen === 'nb' ? detected.variant : undefined,
+    };
   }
   return detectLanguage(text, { prior });
 }

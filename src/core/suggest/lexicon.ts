@@ -21,7 +21,8 @@ export interface LexiconHit {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const isWordChar = (ch: string): boolean => (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || WORD_CHAR.test(ch);
+const isWordChar = (ch: string): boolean =>
+  (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || WORD_CHAR.test(ch);
 
 /**
  * Lowercases and turns every non-letter/digit into a space, keeping the string the same length so
