@@ -2,7 +2,7 @@
 import type { Evidence } from '../analysis';
 import type { Cue, CustomerType, Lang } from '../taxonomy';
 import { type Hit, matchLexicon } from './lexicon';
-import { ACRONYMS, EMOJI, lexiconFor } from './lexicons';
+import { ACRONYMS, EMOJI, lexiconFor, WAITING_GREETINGS } from './lexicons';
 import { type Token, tokenize } from './tokenize';
 
 /** Cues whose words flip meaning under negation ("ikke dårlig"). */
@@ -70,6 +70,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
   for (const hit of matchLexicon(lexicon, tokens)) applyHit(features, hit, tokens, lexicon.negators);
   detectShouting(features, text, tokens, limit, inQuote);
   detectPunctuationAndEmoji(features, text, limit, inQuote);
+  detectWaitingGreeting(features, text, tokens);
   inferAnger(features);
   return features;
 }
@@ -168,6 +169,16 @@ function detectPunctuationAndEmoji(
         at = slice.indexOf(emoji, at + emoji.length);
       }
     }
+  }
+}
+
+/** "Hallo?", "Hello??", "Onko siellä joku?": a greeting asked as a question is someone still waiting. */
+function detectWaitingGreeting(features: MessageFeatures, text: string, tokens: Token[]) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!WAITING_GREETINGS.has(token.norm) || text[token.end] !== '?') continue;
+    const startsSentence = i === 0 || tokens[i - 1].sentence !== token.sentence;
+    if (startsSentence) add(features.cues, 'urgency', { weight: 0.6, start: token.start, end: token.end + 1 });
   }
 }
 
