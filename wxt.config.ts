@@ -51,6 +51,8 @@ export default defineConfig({
     ...(browser === 'chrome'
       ? { key: DEV_KEY, minimum_chrome_version: '137', storage: { managed_schema: 'managed_schema.json' } }
       : {
+          // Firefox MV2 has no optional_host_permissions: custom domains are requested as optional origins.
+          optional_permissions: ['https://*/*'],
           browser_specific_settings: {
             gecko: {
               id: 'calmdesk@calmdesk.app',

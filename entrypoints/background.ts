@@ -22,6 +22,11 @@ export default defineBackground(() => {
   const sidebarAction = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
 
   sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  if (!sidePanel) {
+    // Firefox: the toolbar button opens the sidebar (Chrome opens the side panel by itself, above).
+    const action = (browser.action ?? browser.browserAction) as typeof browser.action | undefined;
+    action?.onClicked.addListener((tab) => void openPanel(tab));
+  }
 
   /** Opens the panel for a tab; must run inside a user gesture (click, command, context menu). */
   function openPanel(tab?: { id?: number; windowId?: number }) {
