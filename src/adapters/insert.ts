@@ -189,10 +189,15 @@ export function escapeHtml(value: string): string {
  * empty line inside the paragraph.
  */
 export function textToHtml(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => escapeHtml(line).replace(/ {2}/g, ' &nbsp;').replace(/^ /, '&nbsp;'))
-    .join('<br>');
+  return (
+    text
+      .split('\n')
+      // HTML drops a space at either end of a line ("1. {{cursor}}" would lose the space before the caret).
+      .map((line) =>
+        escapeHtml(line).replace(/ {2}/g, ' &nbsp;').replace(/^ /, '&nbsp;').replace(/ $/, '&nbsp;'),
+      )
+      .join('<br>')
+  );
 }
 
 /**

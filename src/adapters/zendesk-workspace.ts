@@ -100,21 +100,22 @@ export function zendeskPending(doc: Document): boolean {
   return activePane(doc) === null;
 }
 
+/** The message's role, and whether the page said it outright (marker or attribute) rather than a guess. */
 function roleOf(
   article: Element,
   message: Element | null,
   requesterName?: string,
   author?: string,
-): MessageRole {
-  if (article.querySelector(ZD.noteTag)) return 'note';
+): [MessageRole, boolean] {
+  if (article.querySelector(ZD.noteTag)) return ['note', true];
   const type = message?.getAttribute('type')?.toLowerCase();
-  if (type === 'internal') return 'note';
-  if (type === 'end-user' || type === 'end_user' || type === 'requester') return 'customer';
-  if (type === 'agent' || type === 'admin') return 'agent';
-  if (type === 'bot' || type === 'system' || type === 'trigger') return 'system';
-  if (article.querySelector(ZD.agentBadge)) return 'agent';
-  if (sameName(author, requesterName)) return 'customer';
-  return 'system';
+  if (type === 'internal') return ['note', true];
+  if (type === 'end-user' || type === 'end_user' || type === 'requester') return ['customer', true];
+  if (type === 'agent' || type === 'admin') return ['agent', true];
+  if (type === 'bot' || type === 'system' || type === 'trigger') return ['system', true];
+  if (article.querySelector(ZD.agentBadge)) return ['agent', true];
+  if (sameName(author, requesterName)) return ['customer', false];
+  return ['system', false];
 }
 
 export function channelFromVia(via: string | undefined, originatedFrom: string | undefined): Channel {
@@ -163,12 +164,14 @@ export function readZendeskPane(
   let truncated = false;
   let channel: Channel = 'unknown';
   const messages: SnapshotMessage[] = [];
+  let guessedRoles = 0;
   for (const article of articles) {
     const message = article.querySelector(ZD.message);
     const author =
       shortText(article.querySelector(ZD.senderName)) ??
       displayName(shortText(article.querySelector(ZD.sender)));
-    const role = roleOf(article, message, requesterName, author);
+    const [role, explicit] = roleOf(article, message, requesterName, author);
+    if (!explicit) guessedRoles++;
     const content = (message ?? article).querySelector(ZD.content);
     if (!content) continue;
     const body = content.querySelector(ZD.comment) ?? content;
@@ -184,7 +187,9 @@ export function readZendeskPane(
     if (capped.text === '') continue;
     messages.push({ role, ...(author ? { author } : {}), ...(at ? { at } : {}), text: capped.text });
   }
-  if (!messages.some((m) => m.role === 'customer')) {
+  // No customer message is fine when the page marked every role (an outbound ticket, a note-only draft);
+  // when roles had to be guessed, the markup may have changed, and a wrong reading is worse than none.
+  if (!messages.some((m) => m.role === 'customer') && (guessedRoles > 0 || messages.length === 0)) {
     return {
       unreadable: true,
       helpdesk: options.helpdesk,

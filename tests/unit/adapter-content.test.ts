@@ -138,6 +138,8 @@ describe('insertText', () => {
 
   it('textToHtml escapes and keeps breaks; stepsFromEnd counts a break run as one step', () => {
     expect(textToHtml('a <b>\nc\n\nd')).toBe('a &lt;b&gt;<br>c<br><br>d');
+    expect(textToHtml('1. ')).toBe('1.&nbsp;'); // the space before a cursor mark survives
+
     expect(stepsFromEnd('ab\n\ncd', 1)).toBe(5);
     expect(stepsFromEnd('ab\n\ncd', 1, true)).toBe(4);
   });

@@ -178,7 +178,8 @@ function detectWaitingGreeting(features: MessageFeatures, text: string, tokens: 
     const token = tokens[i];
     if (!WAITING_GREETINGS.has(token.norm) || text[token.end] !== '?') continue;
     const startsSentence = i === 0 || tokens[i - 1].sentence !== token.sentence;
-    if (startsSentence) add(features.cues, 'urgency', { weight: 0.6, start: token.start, end: token.end + 1 });
+    if (startsSentence)
+      add(features.cues, 'urgency', { weight: 0.6, start: token.start, end: token.end + 1 });
   }
 }
 

@@ -65,7 +65,12 @@ export function detectLanguage(input: string, options: DetectOptions = {}): Lang
   }
   // A few words ("HALLO? Svar da!!!") can look German or Dutch to n-grams: when eld is unsure and our
   // marker words clearly name one of the four, trust the markers.
-  if (!SUPPORTED.has(lang) && !result.isReliable() && markerGuess.supported && markerGuess.confidence >= 0.5) {
+  if (
+    !SUPPORTED.has(lang) &&
+    !result.isReliable() &&
+    markerGuess.supported &&
+    markerGuess.confidence >= 0.5
+  ) {
     lang = markerGuess.lang;
   }
   // A helpdesk locale decides a close call between the top two.
