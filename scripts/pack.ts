@@ -1,6 +1,6 @@
 // Team-lead CLI for phrase packs: `npm run --silent pack -- <command>`. Exit codes: 0 ok, 1 a problem
-// was found (invalid pack, bad signature, version not raised), 2 usage error (unknown command or option,
-// missing argument, unreadable file or key). Output goes to stdout; notes and progress go to stderr.
+// was found (invalid pack, bad signature, version not raised, a file that is missing or unreadable), 2 usage
+// error (unknown command or option, missing argument). Output goes to stdout; notes and progress go to stderr.
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import {
@@ -55,6 +55,8 @@ Exit codes: 0 ok, 1 problem found, 2 usage error.
 `;
 
 class UsageError extends Error {}
+/** A file the user named cannot be read: a problem with the input (exit 1, design.md 3.4), not with usage. */
+class InputError extends Error {}
 
 interface Options {
   positional: string[];
@@ -121,13 +123,13 @@ const note = (line: string) => process.stderr.write(`${line}\n`);
 
 function readText(name: string, what = 'file'): string {
   const file = userPath(name);
-  if (!existsSync(file)) throw new UsageError(`cannot read ${name}: no such ${what}`);
+  if (!existsSync(file)) throw new InputError(`cannot read ${name}: no such ${what}`);
   if (statSync(file).isDirectory())
-    throw new UsageError(`cannot read ${name}: it is a folder, not a ${what}`);
+    throw new InputError(`cannot read ${name}: it is a folder, not a ${what}`);
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(
+    throw new InputError(
       `cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );
   }
@@ -451,6 +453,10 @@ async function main(argv: string[]): Promise<number> {
       note(`${command}: ${error.message}`);
       note('run "npm run pack -- help" for usage');
       return 2;
+    }
+    if (error instanceof InputError) {
+      note(`${command}: ${error.message}`);
+      return 1;
     }
     note(`internal error in ${command}: ${(error as Error).message}`);
     if (process.env.CALMDESK_DEBUG) note(String((error as Error).stack));

@@ -14,6 +14,8 @@ export interface CueHit {
   cue: Cue;
   /** 0..1: how sure the classifier is that the cue is present. */
   score: number;
+  /** Conversation only (design.md 3.1): the message the evidence is from — the latest one that shows the cue. */
+  message?: number;
   evidence: Evidence[];
 }
 

@@ -62,9 +62,10 @@ describe('pack CLI', { timeout: 240_000 }, () => {
     expect(bad.stdout).toBe(
       'Not valid JSON at line 4, column 3: expected "," or "}" after the value of "id" but found """.\n',
     );
-    expect(missing.code).toBe(2);
+    // A file that cannot be read is a problem with the input (design.md 3.4: exit 1), not a usage error.
+    expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no such file');
-    expect(folder.code).toBe(2);
+    expect(folder.code).toBe(1);
     expect(future.code).toBe(1);
     expect(future.stdout).toContain('made for a newer Calmdesk');
     for (const result of [bad, missing, folder, future]) noStack(result.stdout + result.stderr);
@@ -129,7 +130,7 @@ describe('pack CLI', { timeout: 240_000 }, () => {
     expect(sign.code).toBe(0);
     expect(sign.stdout).toBe('');
     expect(overwrite.code).toBe(1); // never overwrites a key silently
-    expect(missingKey.code).toBe(2);
+    expect(missingKey.code).toBe(1);
     expect(invalidPack.code).toBe(1);
     const envelope = JSON.parse(readFileSync(signedFile, 'utf8'));
     expect(envelope.signature).toMatchObject({ alg: 'Ed25519' });

@@ -99,12 +99,24 @@ function reportCues(scores: CueScores, parts: (Weighted & { text: string; messag
   for (const cue of CUES) {
     const score = scores[cue] ?? 0;
     if (score < CUE_THRESHOLD) continue;
-    const evidence = parts.flatMap(({ features, text, message, factor }) =>
-      combine(features.cues[cue]) * factor >= CUE_THRESHOLD * 0.6
-        ? evidenceOf(text, features.cues[cue] as CueEvidence[], message)
-        : [],
+    // The words to show are those of the latest message that shows the cue (in a conversation, one message,
+    // named on the hit as design.md 3.1 asks); the strongest message when none reaches the bar alone.
+    const contribution = (part: Weighted) => combine(part.features.cues[cue]) * part.factor;
+    const showing = parts.filter((part) => contribution(part) >= CUE_THRESHOLD * 0.6);
+    const source = showing.length
+      ? showing[showing.length - 1]
+      : parts.reduce((best, part) => (contribution(part) > contribution(best) ? part : best));
+    const evidence = evidenceOf(
+      source.text,
+      (source.features.cues[cue] ?? []) as CueEvidence[],
+      source.message,
     );
-    hits.push({ cue, score: round(score), evidence });
+    hits.push({
+      cue,
+      score: round(score),
+      ...(source.message === undefined ? {} : { message: source.message }),
+      evidence,
+    });
   }
   return hits.sort((a, b) => b.score - a.score);
 }
