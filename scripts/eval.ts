@@ -4,6 +4,7 @@
 //   npm run eval -- --split test      the held-out split only
 //   npm run eval -- --lang fi --split dev --misses   list what went wrong
 //   npm run eval -- --json            one JSON object (for the README table)
+//   npm run eval -- --set holdout     the fresh held-out set (tests/data/holdout/), written after tuning
 import { readFileSync } from 'node:fs';
 import { analyze } from '../src/core/classify/index';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS } from '../src/core/taxonomy';
@@ -14,7 +15,7 @@ interface Item {
   text: string;
   type: CustomerType;
   cues: Cue[];
-  split: 'dev' | 'test';
+  split?: 'dev' | 'test';
 }
 
 const arg = (name: string) => {
@@ -26,6 +27,7 @@ const split = arg('--split');
 const showMisses = process.argv.includes('--misses');
 const asJson = process.argv.includes('--json');
 const detect = process.argv.includes('--detect'); // let the classifier detect the language too
+const set = arg('--set') === 'holdout' ? 'holdout' : 'labelled';
 
 const f1 = (tp: number, fp: number, fn: number) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
 const pct = (x: number) => `${(x * 100).toFixed(1)}`.padStart(5);
@@ -40,7 +42,7 @@ const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
 const report: Record<string, unknown> = {};
 const allCues: Record<string, Counts> = Object.fromEntries(CUES.map((c) => [c, zero()]));
 for (const lang of langs) {
-  const items = readFileSync(`tests/data/labelled/${lang}.jsonl`, 'utf8')
+  const items = readFileSync(`tests/data/${set}/${lang}.jsonl`, 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Item)

@@ -360,6 +360,9 @@ test('with focus emulation off, insert lands at the remembered caret', async () 
     await page.click('main#main_panes > [data-pane-ticket="7107"] .ck-editor__editable');
     await page.keyboard.type('BEFORE AFTER');
     for (let i = 0; i < 'AFTER'.length; i++) await page.keyboard.press('ArrowLeft');
+    // CKEditor syncs its model selection from the DOM on selectionchange, asynchronously; a person takes
+    // longer than this to reach for the panel.
+    await page.waitForTimeout(250);
     // Then clicked in the panel: the ticket page loses focus for real.
     await panel.bringToFront();
     assert.equal(await page.evaluate(() => document.hasFocus()), false, 'the ticket page still has focus');

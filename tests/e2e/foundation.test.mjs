@@ -60,3 +60,12 @@ test('Freshdesk: content script runs and the panel analyses the ticket', async (
   await page.close();
   await panel.close();
 });
+
+test('keyboard commands are registered: open the panel, insert the top suggestion', async () => {
+  // Synthetic key presses do not reach commands.onCommand (design.md 4), so check the registration.
+  const commands = await env.worker.evaluate(() => chrome.commands.getAll());
+  const byName = Object.fromEntries(commands.map((c) => [c.name, c]));
+  assert.ok(byName['open-panel'], 'open-panel command');
+  assert.ok(byName['insert-top'], 'insert-top command');
+  assert.equal(byName['open-panel'].shortcut, 'Alt+Shift+C');
+});
