@@ -67,5 +67,8 @@ test('keyboard commands are registered: open the panel, insert the top suggestio
   const byName = Object.fromEntries(commands.map((c) => [c.name, c]));
   assert.ok(byName['open-panel'], 'open-panel command');
   assert.ok(byName['insert-top'], 'insert-top command');
-  assert.equal(byName['open-panel'].shortcut, 'Alt+Shift+C');
+  // Chrome may leave a suggested key unassigned (e.g. when another extension holds it); the agent can set it
+  // at chrome://extensions/shortcuts. The manifest suggests one.
+  const manifest = await env.worker.evaluate(() => chrome.runtime.getManifest());
+  assert.equal(manifest.commands['open-panel'].suggested_key.default, 'Alt+Shift+C');
 });
