@@ -48,44 +48,46 @@ const ELD_CODES: Record<string, Candidate> = { no: 'nb', nb: 'nb', nn: 'nb' };
 const SCANDINAVIAN = new Set<Candidate>(['nb', 'da', 'sv']);
 
 export function detectLanguage(input: string, options: DetectOptions = {}): LanguageGuess {
-  const markerGuess = detectByMarkers(input, options);
   const text = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
-  if (!/\p{L}/u.test(text)) return markerGuess;
+  // The marker model is only needed where n-grams are weak: computed on demand, it costs nothing on
+  // a clear Finnish or English message.
+  let markers: LanguageGuess | undefined;
+  const markerGuess = () => {
+    markers ??= detectByMarkers(input, options);
+    return markers;
+  };
+  if (!/\p{L}/u.test(text)) return markerGuess();
   const result = eld.detect(text);
   const code = result.language;
-  if (!code) return markerGuess;
+  if (!code) return markerGuess();
   let lang: string = ELD_CODES[code] ?? code;
-  const scores = result.getScores() as Record<string, number>;
-  const prior = normalizeLangHint(options.prior);
-  if (
-    SCANDINAVIAN.has(lang as Candidate) ||
-    (lang === 'en' && markerGuess.lang !== 'en' && SCANDINAVIAN.has(markerGuess.lang as Candidate))
-  ) {
-    lang = settleScandinavian(text, lang, markerGuess);
+  const reliable = result.isReliable();
+  if (SCANDINAVIAN.has(lang as Candidate)) {
+    lang = settleScandinavian(text, lang, markerGuess());
+  } else if (lang === 'en' && (!reliable || /[æøåäö]/i.test(text))) {
+    const guess = markerGuess();
+    if (guess.lang !== 'en' && SCANDINAVIAN.has(guess.lang as Candidate)) lang = settleScandinavian(text, lang, guess);
   }
   // A few words ("HALLO? Svar da!!!") can look German or Dutch to n-grams: when eld is unsure and our
   // marker words clearly name one of the four, trust the markers.
-  if (
-    !SUPPORTED.has(lang) &&
-    !result.isReliable() &&
-    markerGuess.supported &&
-    markerGuess.confidence >= 0.5
-  ) {
-    lang = markerGuess.lang;
+  if (!SUPPORTED.has(lang) && !reliable) {
+    const guess = markerGuess();
+    if (guess.supported && guess.confidence >= 0.5) lang = guess.lang;
   }
   // A helpdesk locale decides a close call between the top two.
+  const prior = normalizeLangHint(options.prior);
   if (prior && prior !== lang) {
+    const scores = result.getScores() as Record<string, number>;
     const priorScore = scores[prior === 'nb' ? 'no' : prior] ?? 0;
     const top = Math.max(...Object.values(scores));
     if (top > 0 && priorScore >= top * 0.97) lang = prior;
   }
-  const reliable = result.isReliable();
   const guess: LanguageGuess = {
     lang,
     supported: SUPPORTED.has(lang),
-    confidence: reliable ? Math.max(0.8, markerGuess.lang === lang ? markerGuess.confidence : 0.8) : 0.5,
+    confidence: reliable ? Math.max(0.8, markers?.lang === lang ? markers.confidence : 0.8) : 0.5,
   };
-  if (lang === 'nb' && (markerGuess.variant === 'nn' || nynorskShare(text) >= 2)) guess.variant = 'nn';
+  if (lang === 'nb' && (markers?.variant === 'nn' || nynorskShare(text) >= 2)) guess.variant = 'nn';
   return guess;
 }
 
