@@ -164,7 +164,6 @@ function editorText(editor: Element): string {
   if (editor.tagName === 'TEXTAREA' || editor.tagName === 'INPUT')
     return (editor as HTMLTextAreaElement).value;
   // innerText keeps line structure in a browser; textContent is the fallback in test DOMs.
-  // biome-ignore lint/performance/useDomNodeTextContent: line breaks matter when reading back
   return (editor as HTMLElement).innerText ?? editor.textContent ?? '';
 }
 

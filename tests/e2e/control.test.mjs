@@ -123,7 +123,6 @@ function editorText(page) {
             `main#main_panes > [data-pane-ticket="${f.state.activeId}"] .ck-editor__editable`,
           )
         : f.editor()?.el;
-    // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the editor's line breaks
     return (element?.innerText ?? '').replace(/\u00a0/g, ' ');
   });
 }
@@ -138,7 +137,6 @@ function waitForEditorText(page, needle) {
               `main#main_panes > [data-pane-ticket="${f.state.activeId}"] .ck-editor__editable`,
             )
           : f.editor()?.el;
-      // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the editor's line breaks
       return (element?.innerText ?? '').replace(/\u00a0/g, ' ').includes(needle);
     },
     needle,

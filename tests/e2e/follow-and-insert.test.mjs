@@ -135,7 +135,6 @@ function readEditor() {
           `main#main_panes > [data-pane-ticket="${f.state.activeId}"] .ck-editor__editable`,
         )
       : f.editor()?.el;
-  // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the editor's line breaks
   return (element?.innerText ?? '').replace(/\u00a0/g, ' ');
 }
 
@@ -152,7 +151,6 @@ function waitForEditor(page, needle = '') {
               `main#main_panes > [data-pane-ticket="${f.state.activeId}"] .ck-editor__editable`,
             )
           : f.editor()?.el;
-      // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the editor's line breaks
       const text = (element?.innerText ?? '').replace(/\u00a0/g, ' ');
       return text.trim().length > 5 && text.includes(needle);
     },
@@ -214,7 +212,6 @@ test('internal notes are not the customer’s words: heated note, calm customer 
   const { page, panel } = await open('https://acme.zendesk.com/agent/tickets/7104');
   try {
     // The note is on the page (else this test would prove nothing).
-    // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the editor's line breaks
     assert.match(await page.locator('main#main_panes').innerText(), /FURIOUS/);
     await expectPanel(panel, 'en', 'neutral');
     const { cues } = await panelState(panel);

@@ -198,7 +198,6 @@ function editorText(page) {
             `main#main_panes > [data-pane-ticket="${fixture.state.activeId}"] .ck-editor__editable`,
           )
         : fixture.editor()?.el;
-    // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the editor's line breaks
     return (element?.innerText ?? '').replace(/\u00a0/g, ' ');
   });
 }
@@ -214,7 +213,6 @@ function waitForEditorText(page) {
               `main#main_panes > [data-pane-ticket="${fixture.state.activeId}"] .ck-editor__editable`,
             )
           : fixture.editor()?.el;
-      // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the editor's line breaks
       return (element?.innerText ?? '').trim().length > 5;
     },
     undefined,

@@ -66,7 +66,8 @@ export function detectLanguage(input: string, options: DetectOptions = {}): Lang
     lang = settleScandinavian(text, lang, markerGuess());
   } else if (lang === 'en' && (!reliable || /[æøåäö]/i.test(text))) {
     const guess = markerGuess();
-    if (guess.lang !== 'en' && SCANDINAVIAN.has(guess.lang as Candidate)) lang = settleScandinavian(text, lang, guess);
+    if (guess.lang !== 'en' && SCANDINAVIAN.has(guess.lang as Candidate))
+      lang = settleScandinavian(text, lang, guess);
   }
   // A few words ("HALLO? Svar da!!!") can look German or Dutch to n-grams: when eld is unsure and our
   // marker words clearly name one of the four, trust the markers.
