@@ -6,7 +6,7 @@ import { CUSTOMER_TYPES, type Cue, type CustomerType } from '../taxonomy';
 export type CueScores = Partial<Record<Cue, number>>;
 export type MarkerScores = Partial<Record<CustomerType, number>>;
 
-interface TypeWeights {
+export interface TypeWeights {
   cues: Partial<Record<CustomerType, Partial<Record<Cue, number>>>>;
   markers: number;
   talkative: { charsFrom: number; charsFull: number; lengthWeight: number; calmOnly: number };
@@ -15,7 +15,7 @@ interface TypeWeights {
   /** Applied last: a threat or insult outranks plain anger (seed: intimidating needs a boundary). */
   precedence: CustomerType[];
 }
-const W = weights as TypeWeights;
+export const TYPE_WEIGHTS = weights as TypeWeights;
 
 const squash = (raw: number) => 1 - Math.exp(-1.4 * Math.max(0, raw));
 const round = (value: number) => Math.round(value * 1000) / 1000;
@@ -26,7 +26,12 @@ export interface TypeDecision {
   scores: Record<CustomerType, number>;
 }
 
-export function scoreTypes(cues: CueScores, markers: MarkerScores, chars: number): TypeDecision {
+export function scoreTypes(
+  cues: CueScores,
+  markers: MarkerScores,
+  chars: number,
+  W: TypeWeights = TYPE_WEIGHTS,
+): TypeDecision {
   const raw = {} as Record<CustomerType, number>;
   for (const type of CUSTOMER_TYPES) {
     let sum = (markers[type] ?? 0) * W.markers;
