@@ -4,7 +4,8 @@
 // internal note asks for confirmation first.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, tabIdOf } from './harness.mjs';
+import { closeAll, launch, openReady, panelState } from './harness.mjs';
+import { freshdeskTicket, zendeskTicket } from './helpers/tickets.mjs';
 
 const WAIT = 15_000;
 
@@ -19,50 +20,14 @@ const MESSAGES = {
   enNeutral: 'Hi, do you have this jacket in size M in stock?',
 };
 
-const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const recent = () => new Date(Date.now() - 5 * 60_000).toISOString();
-
-function zendeskTicket(id, lang, text, name = 'Emma Clarke') {
-  return {
-    id,
-    kind: 'ticket',
-    lang,
-    subject: `Test ticket ${id}`,
-    requester: { id: `9${id}`, name, email: `c${id}@example.com` },
-    agent: { id: '77', name: 'James Miller' },
-    mode: 'public',
-    messages: [
-      {
-        role: 'customer',
-        author: name,
-        at: recent(),
-        via: 'via email',
-        originatedFrom: 'EmailInteraction',
-        html: `<p>${escapeHtml(text)}</p>`,
-      },
-    ],
-  };
-}
-
-function freshdeskTicket(id, lang, text, name = 'Emma Clarke') {
-  return {
-    id,
-    lang,
-    subject: `Test ticket ${id}`,
-    helpdeskName: 'Nordlys Support',
-    requester: { id: `9${id}`, name, email: `c${id}@example.com` },
-    agent: { name: 'Sarah Jones' },
-    mode: 'reply',
-    description: { at: recent(), html: `<div>${escapeHtml(text)}</div>` },
-    items: [],
-  };
-}
-
 let env;
 before(async () => {
   env = await launch();
   env.server.addTicket('zendesk', zendeskTicket('7301', 'en', MESSAGES.enAngry));
-  env.server.addTicket('zendesk', zendeskTicket('7302', 'sv', MESSAGES.svIndecisive, 'Sven Lindqvist'));
+  env.server.addTicket(
+    'zendesk',
+    zendeskTicket('7302', 'sv', MESSAGES.svIndecisive, { name: 'Sven Lindqvist' }),
+  );
   env.server.addTicket('zendesk', zendeskTicket('7303', 'en', MESSAGES.enImpatient));
   env.server.addTicket('zendesk', zendeskTicket('7304', 'en', MESSAGES.enNeutral));
   env.server.addTicket('zendesk', zendeskTicket('7305', 'en', MESSAGES.enNeutral));
@@ -71,32 +36,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-async function open(url) {
-  const page = await env.context.newPage();
-  await page.goto(url);
-  await page.waitForSelector('html[data-fixture-ready="true"]', { timeout: WAIT });
-  const panel = await env.context.newPage();
-  await panel.goto(env.panelUrl(await tabIdOf(env, page)));
-  return { page, panel };
-}
-
-async function closeAll(...pages) {
-  for (const page of pages) await page?.close().catch(() => undefined);
-}
-
-const panelState = (panel) =>
-  panel.evaluate(() => ({
-    state: document.querySelector('[data-testid="status"]')?.dataset.state,
-    lang: document.querySelector('[data-testid="language"]')?.dataset.lang,
-    type: document.querySelector('[data-testid="customer-type"]')?.dataset.type,
-    corrected: document.querySelector('[data-testid="customer-type"]')?.dataset.corrected,
-    cues: [...document.querySelectorAll('[data-testid="cue"]')].map((c) => c.dataset.cue),
-    stages: [...document.querySelectorAll('[data-testid="stage"]')].map((s) => s.dataset.stage),
-    phrases: [...document.querySelectorAll('[data-testid="stage"] [data-testid="suggestion"]')].map(
-      (s) => s.dataset.phraseId,
-    ),
-  }));
 
 async function expectPanel(panel, lang, type) {
   try {
@@ -150,7 +89,7 @@ async function correctTo(panel, type) {
 }
 
 test('correcting the type changes data-type and the suggestions, survives a ticket switch, and resets', async () => {
-  const { page, panel } = await open('https://acme.zendesk.com/agent/tickets/7305');
+  const { page, panel } = await openReady(env, 'https://acme.zendesk.com/agent/tickets/7305');
   try {
     await expectPanel(panel, 'en', 'neutral');
     const analysed = await panelState(panel);
@@ -194,7 +133,7 @@ test('correcting the type changes data-type and the suggestions, survives a tick
 });
 
 test('dismissing a cue removes its chip and keeps the others', async () => {
-  const { page, panel } = await open('https://acme.zendesk.com/agent/tickets/7301');
+  const { page, panel } = await openReady(env, 'https://acme.zendesk.com/agent/tickets/7301');
   try {
     await expectPanel(panel, 'en', 'angry');
     const before = (await panelState(panel)).cues;
@@ -247,7 +186,7 @@ async function insertWithTime(page, panel, time) {
 }
 
 test('an impatient customer: a phrase with {{fill.time}} asks for the time, then lands in CKEditor 5', async () => {
-  const { page, panel } = await open('https://acme.zendesk.com/agent/tickets/7303');
+  const { page, panel } = await openReady(env, 'https://acme.zendesk.com/agent/tickets/7303');
   try {
     await expectPanel(panel, 'en', 'impatient');
     await insertWithTime(page, panel, '3 pm today');
@@ -259,7 +198,7 @@ test('an impatient customer: a phrase with {{fill.time}} asks for the time, then
 });
 
 test('an impatient customer on Freshdesk: the filled phrase lands in the real Froala', async () => {
-  const { page, panel } = await open('https://acme.freshdesk.com/a/tickets/7401');
+  const { page, panel } = await openReady(env, 'https://acme.freshdesk.com/a/tickets/7401');
   try {
     await expectPanel(panel, 'en', 'impatient');
     await insertWithTime(page, panel, '4 pm today');
@@ -271,7 +210,7 @@ test('an impatient customer on Freshdesk: the filled phrase lands in the real Fr
 });
 
 test('a customer-facing phrase into an internal note asks for confirmation first', async () => {
-  const { page, panel } = await open('https://acme.zendesk.com/agent/tickets/7304');
+  const { page, panel } = await openReady(env, 'https://acme.zendesk.com/agent/tickets/7304');
   try {
     await expectPanel(panel, 'en', 'neutral');
     await page.evaluate(() => window.__fixture.setMode('internal'));

@@ -4,7 +4,8 @@
 // and after the service worker was stopped mid-session (design.md 4).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, tabIdOf } from './harness.mjs';
+import { closeAll, launch, openReady, panelState, tabIdOf } from './harness.mjs';
+import { freshdeskTicket, zendeskTicket } from './helpers/tickets.mjs';
 
 const WAIT = 15_000;
 
@@ -20,45 +21,6 @@ const MESSAGES = {
   heatedNote:
     'Customer is FURIOUS!!! She threatens a lawyer and the press and is shouting at us. This is absolutely ridiculous, terrible service!!!',
 };
-
-const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const recent = () => new Date(Date.now() - 5 * 60_000).toISOString();
-
-/** A Zendesk ticket; `messages` are [role, text] pairs (customer, note, agent). */
-function zendeskTicket(id, lang, messages, { kind = 'ticket', name = 'Emma Clarke' } = {}) {
-  const chat = kind === 'messaging';
-  return {
-    id,
-    kind,
-    lang,
-    subject: `Test ticket ${id}`,
-    requester: { id: `9${id}`, name, email: `c${id}@example.com` },
-    agent: { id: '77', name: 'James Miller' },
-    mode: 'public',
-    messages: messages.map(([role, text]) => ({
-      role,
-      author: role === 'customer' ? name : 'James Miller',
-      at: recent(),
-      ...(role === 'note' ? {} : { via: chat ? 'via messaging' : 'via email' }),
-      ...(role === 'customer' && !chat ? { originatedFrom: 'EmailInteraction' } : {}),
-      html: chat ? escapeHtml(text) : `<p>${escapeHtml(text)}</p>`,
-    })),
-  };
-}
-
-function freshdeskTicket(id, lang, text, name = 'Emma Clarke') {
-  return {
-    id,
-    lang,
-    subject: `Test ticket ${id}`,
-    helpdeskName: 'Nordlys Support',
-    requester: { id: `9${id}`, name, email: `c${id}@example.com` },
-    agent: { name: 'Sarah Jones' },
-    mode: 'reply',
-    description: { at: recent(), html: `<div>${escapeHtml(text)}</div>` },
-    items: [],
-  };
-}
 
 let env;
 before(async () => {
@@ -87,28 +49,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-async function open(url) {
-  const page = await env.context.newPage();
-  await page.goto(url);
-  await page.waitForSelector('html[data-fixture-ready="true"]', { timeout: WAIT });
-  const panel = await env.context.newPage();
-  await panel.goto(env.panelUrl(await tabIdOf(env, page)));
-  return { page, panel };
-}
-
-async function closeAll(...pages) {
-  for (const page of pages) await page?.close().catch(() => undefined);
-}
-
-const panelState = (panel) =>
-  panel.evaluate(() => ({
-    state: document.querySelector('[data-testid="status"]')?.dataset.state,
-    reason: document.querySelector('[data-testid="status"]')?.dataset.reason,
-    lang: document.querySelector('[data-testid="language"]')?.dataset.lang,
-    type: document.querySelector('[data-testid="customer-type"]')?.dataset.type,
-    cues: [...document.querySelectorAll('[data-testid="cue"]')].map((c) => c.dataset.cue),
-  }));
 
 /** Waits for the panel to show lang and type (status ready); the failure says what it showed instead. */
 async function expectPanel(panel, lang, type) {
@@ -168,7 +108,7 @@ async function searchPhrase(panel, query, phraseId) {
 }
 
 test('switching tickets inside the Zendesk SPA updates the panel without a reload', async () => {
-  const { page, panel } = await open('https://acme.zendesk.com/agent/tickets/7101');
+  const { page, panel } = await openReady(env, 'https://acme.zendesk.com/agent/tickets/7101');
   try {
     await expectPanel(panel, 'en', 'angry');
     await page.evaluate(() => {
@@ -196,7 +136,7 @@ test('switching tickets inside the Zendesk SPA updates the panel without a reloa
 });
 
 test('a new customer message updates the panel', async () => {
-  const { page, panel } = await open('https://acme.zendesk.com/agent/tickets/7103');
+  const { page, panel } = await openReady(env, 'https://acme.zendesk.com/agent/tickets/7103');
   try {
     await expectPanel(panel, 'en', 'neutral');
     await page.evaluate((text) => window.__fixture.addCustomerMessage(text), MESSAGES.enAngry);
@@ -209,7 +149,7 @@ test('a new customer message updates the panel', async () => {
 });
 
 test('internal notes are not the customer’s words: heated note, calm customer stays calm', async () => {
-  const { page, panel } = await open('https://acme.zendesk.com/agent/tickets/7104');
+  const { page, panel } = await openReady(env, 'https://acme.zendesk.com/agent/tickets/7104');
   try {
     // The note is on the page (else this test would prove nothing).
     assert.match(await page.locator('main#main_panes').innerText(), /FURIOUS/);
@@ -276,7 +216,7 @@ const STEP_QUERY = 'one step at a time';
 const TYPED = 'Unplug the router';
 
 test('insert into the real CKEditor 5 keeps the line break and puts the caret at {{cursor}}', async () => {
-  const { page, panel } = await open('https://acme.zendesk.com/agent/tickets/7105');
+  const { page, panel } = await openReady(env, 'https://acme.zendesk.com/agent/tickets/7105');
   try {
     await expectPanel(panel, 'en', 'neutral');
     const card = await searchPhrase(panel, STEP_QUERY, STEP_PHRASE);
@@ -299,7 +239,7 @@ test('insert into the real CKEditor 5 keeps the line break and puts the caret at
 });
 
 test('insert into the real Froala (Freshdesk) keeps the line break and puts the caret at {{cursor}}', async () => {
-  const { page, panel } = await open('https://acme.freshdesk.com/a/tickets/7201');
+  const { page, panel } = await openReady(env, 'https://acme.freshdesk.com/a/tickets/7201');
   try {
     await expectPanel(panel, 'en', 'neutral');
     const card = await searchPhrase(panel, STEP_QUERY, STEP_PHRASE);
@@ -320,7 +260,7 @@ test('insert into the real Froala (Freshdesk) keeps the line break and puts the 
 });
 
 test('insert into the Zendesk messaging composer (Enter sends) does not send the message', async () => {
-  const { page, panel } = await open('https://acme.zendesk.com/agent/tickets/7106');
+  const { page, panel } = await openReady(env, 'https://acme.zendesk.com/agent/tickets/7106');
   try {
     await expectPanel(panel, 'nb', 'indecisive');
     // A two-line phrase: a naive Enter for the line break would send the chat.
@@ -347,7 +287,7 @@ test('insert into the Zendesk messaging composer (Enter sends) does not send the
 });
 
 test('with focus emulation off, insert lands at the remembered caret', async () => {
-  const { page, panel } = await open('https://acme.zendesk.com/agent/tickets/7107');
+  const { page, panel } = await openReady(env, 'https://acme.zendesk.com/agent/tickets/7107');
   const cdp = await env.context.newCDPSession(page);
   try {
     await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
@@ -388,7 +328,7 @@ test('with focus emulation off, insert lands at the remembered caret', async () 
 });
 
 test('after a forced service-worker stop mid-session the panel still follows and inserts', async () => {
-  const { page, panel } = await open('https://acme.zendesk.com/agent/tickets/7108');
+  const { page, panel } = await openReady(env, 'https://acme.zendesk.com/agent/tickets/7108');
   const cdp = await env.context.newCDPSession(page);
   try {
     await expectPanel(panel, 'en', 'neutral');

@@ -100,3 +100,32 @@ export async function openTicketWithPanel(env, url) {
   await panel.goto(env.panelUrl(tabId));
   return { page, panel, tabId };
 }
+
+/** Opens a helpdesk page, waits for its editor to mount, then opens the panel pinned to its tab. */
+export async function openReady(env, url, timeout = 15_000) {
+  const page = await env.context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('html[data-fixture-ready="true"]', { timeout });
+  const panel = await env.context.newPage();
+  await panel.goto(env.panelUrl(await tabIdOf(env, page)));
+  return { page, panel };
+}
+
+export async function closeAll(...pages) {
+  for (const page of pages) await page?.close().catch(() => undefined);
+}
+
+/** What the panel shows, through the design.md 3.2 test ids: for assertions that explain themselves. */
+export const panelState = (panel) =>
+  panel.evaluate(() => ({
+    state: document.querySelector('[data-testid="status"]')?.dataset.state,
+    reason: document.querySelector('[data-testid="status"]')?.dataset.reason,
+    lang: document.querySelector('[data-testid="language"]')?.dataset.lang,
+    type: document.querySelector('[data-testid="customer-type"]')?.dataset.type,
+    corrected: document.querySelector('[data-testid="customer-type"]')?.dataset.corrected,
+    cues: [...document.querySelectorAll('[data-testid="cue"]')].map((c) => c.dataset.cue),
+    stages: [...document.querySelectorAll('[data-testid="stage"]')].map((s) => s.dataset.stage),
+    phrases: [...document.querySelectorAll('[data-testid="stage"] [data-testid="suggestion"]')].map(
+      (s) => s.dataset.phraseId,
+    ),
+  }));
