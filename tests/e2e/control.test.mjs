@@ -4,7 +4,7 @@
 // internal note asks for confirmation first.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { closeAll, launch, openReady, panelState } from './harness.mjs';
+import { closeAll, expectPanel, launch, openReady, panelState } from './harness.mjs';
 import { freshdeskTicket, zendeskTicket } from './helpers/tickets.mjs';
 
 const WAIT = 15_000;
@@ -36,21 +36,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-async function expectPanel(panel, lang, type) {
-  try {
-    await panel.waitForFunction(
-      ([lang, type]) =>
-        document.querySelector('[data-testid="status"]')?.dataset.state === 'ready' &&
-        document.querySelector('[data-testid="language"]')?.dataset.lang === lang &&
-        document.querySelector('[data-testid="customer-type"]')?.dataset.type === type,
-      [lang, type],
-      { timeout: WAIT },
-    );
-  } catch {
-    assert.fail(`expected ready/${lang}/${type}; the panel shows ${JSON.stringify(await panelState(panel))}`);
-  }
-}
 
 /** Plain text of the active ticket's reply editor (CKEditor 5 on Zendesk, Froala on Freshdesk). */
 function editorText(page) {

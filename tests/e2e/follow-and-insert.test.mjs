@@ -4,7 +4,7 @@
 // and after the service worker was stopped mid-session (design.md 4).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { closeAll, launch, openReady, panelState, tabIdOf } from './harness.mjs';
+import { closeAll, expectPanel, launch, openReady, panelState, tabIdOf } from './harness.mjs';
 import { freshdeskTicket, zendeskTicket } from './helpers/tickets.mjs';
 
 const WAIT = 15_000;
@@ -49,22 +49,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-/** Waits for the panel to show lang and type (status ready); the failure says what it showed instead. */
-async function expectPanel(panel, lang, type) {
-  try {
-    await panel.waitForFunction(
-      ([lang, type]) =>
-        document.querySelector('[data-testid="status"]')?.dataset.state === 'ready' &&
-        document.querySelector('[data-testid="language"]')?.dataset.lang === lang &&
-        document.querySelector('[data-testid="customer-type"]')?.dataset.type === type,
-      [lang, type],
-      { timeout: WAIT },
-    );
-  } catch {
-    assert.fail(`expected ready/${lang}/${type}; the panel shows ${JSON.stringify(await panelState(panel))}`);
-  }
-}
 
 /** Plain text of the active ticket's reply editor (CKEditor 5 editable on Zendesk, Froala's on Freshdesk). */
 function readEditor() {

@@ -1,5 +1,6 @@
 // Launches Debian's Chromium with the built extension and the fixture helpdesk server, under the real
 // helpdesk hostnames (--host-resolver-rules). Shared by the e2e tests and `npm run demo`.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -129,3 +130,19 @@ export const panelState = (panel) =>
       (s) => s.dataset.phraseId,
     ),
   }));
+
+/** Waits for the panel to show lang and type (status ready); the failure says what it showed instead. */
+export async function expectPanel(panel, lang, type, timeout = 15_000) {
+  try {
+    await panel.waitForFunction(
+      ([lang, type]) =>
+        document.querySelector('[data-testid="status"]')?.dataset.state === 'ready' &&
+        document.querySelector('[data-testid="language"]')?.dataset.lang === lang &&
+        document.querySelector('[data-testid="customer-type"]')?.dataset.type === type,
+      [lang, type],
+      { timeout },
+    );
+  } catch {
+    assert.fail(`expected ready/${lang}/${type}; the panel shows ${JSON.stringify(await panelState(panel))}`);
+  }
+}
