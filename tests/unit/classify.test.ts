@@ -153,3 +153,17 @@ describe('analyzeConversation', () => {
     expect(result.trajectory).toBe('calming');
   });
 });
+
+describe('irony', () => {
+  it('ironic thanks are not gratitude', () => {
+    for (const [text, lang] of [
+      ['Takk for ingenting.', 'nb'],
+      ['Tack för ingenting.', 'sv'],
+      ['Thanks for nothing.', 'en'],
+    ]) {
+      const cues = cuesOf(text, lang);
+      expect(cues, text).toContain('sarcasm');
+      expect(cues, text).not.toContain('gratitude');
+    }
+  });
+});

@@ -201,6 +201,8 @@ function inferAnger(features: MessageFeatures) {
   }
   if (score('sarcasm') >= 0.5) {
     for (const e of features.cues.sarcasm ?? []) add(features.cues, 'anger', { ...e, weight: 0.45 });
+    // "Takk for ingenting", "Thanks for nothing… really appreciate it": ironic thanks are not gratitude.
+    delete features.cues.gratitude;
   }
 }
 
