@@ -11,7 +11,6 @@ export interface Settings {
   /** `customer`: answer in the customer's language; `fixed`: always `fixedReplyLanguage`. */
   replyLanguageRule: ReplyLanguageRule;
   fixedReplyLanguage: Lang;
-  coach: boolean;
   /** The agent's full name for {{agent.name}} when the helpdesk page does not show it. */
   agentName: string;
   team: { name: string; phone: string; hours: string };
@@ -25,7 +24,6 @@ export const DEFAULT_SETTINGS: Settings = {
   uiLanguage: 'auto',
   replyLanguageRule: 'customer',
   fixedReplyLanguage: 'en',
-  coach: true,
   agentName: '',
   team: { name: '', phone: '', hours: '' },
   favourites: [],

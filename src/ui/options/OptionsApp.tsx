@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../useT';
-import { CoachSection } from './CoachSection';
 import { DetailsSection } from './DetailsSection';
 import { DomainsSection } from './DomainsSection';
 import { LanguagesSection } from './LanguagesSection';
@@ -24,7 +23,6 @@ export function OptionsApp() {
       <LanguagesSection model={model} />
       <DomainsSection model={model} policyDomains={policy.helpdeskDomains} />
       <PacksSection model={model} locked={policy.lockPacks} />
-      <CoachSection model={model} />
       <DetailsSection model={model} />
       <PrivacySection />
       <div class="live" role="status" aria-live="polite" data-testid="options-note">
