@@ -202,3 +202,26 @@ describe('Zendesk messaging adapter', () => {
     expect(zendeskMessaging.matches(new URL(doc.location.href), doc)).toBe(false);
   });
 });
+
+describe('hostile HTML in a message', () => {
+  it('is read as plain text: no markup, no script reaches the snapshot', () => {
+    const store = newStore();
+    store.zendesk['9901'] = {
+      ...store.zendesk['1004'],
+      id: '9901',
+      messages: [
+        {
+          role: 'customer',
+          author: 'Emma Clarke',
+          at: '2026-11-22T16:10:00Z',
+          html: '<p>Hi <img src="x" onerror="window.__pwned = 1"><script>window.__pwned = 2</script>there, my order &lt;b&gt;123&lt;/b&gt; is late.</p>',
+        },
+      ],
+    };
+    const snap = readTicket('/agent/tickets/9901', store);
+    const text = snap.messages.find((m) => m.role === 'customer')?.text ?? '';
+    expect(text).toContain('my order <b>123</b> is late');
+    expect(text).not.toMatch(/onerror|<img|<script|__pwned/);
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
