@@ -78,7 +78,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
 function applyHit(features: MessageFeatures, hit: Hit, tokens: Token[], negators: Set<string>) {
   const { entry } = hit;
   const span = { start: tokens[hit.first].start, end: tokens[hit.last].end };
-  const weight = Math.min(1, entry.weight * (hit.intensified ? 1.3 : 1));
+  const weight = entry.weight < 0 ? entry.weight : Math.min(1, entry.weight * (hit.intensified ? 1.3 : 1));
   if (entry.target === 'positive') {
     // "ikke fornøyd", "inte nöjd", "not happy": a negated positive is a let-down.
     if (hit.negated && !entry.keepNegation) {
@@ -206,17 +206,21 @@ function inferAnger(features: MessageFeatures) {
   }
 }
 
-/** Noisy-or of the evidence weights, overlapping spans counted once (the strongest). */
+/**
+ * Noisy-or of the evidence weights, overlapping spans counted once (the strongest). Entries with a negative
+ * weight are suppressors ("det haster ikke", "no rush", "thanks in advance"): each scales the score down.
+ */
 export function combine(evidence: CueEvidence[] | undefined): number {
   if (!evidence?.length) return 0;
-  const sorted = [...evidence].sort((a, b) => b.weight - a.weight);
+  const sorted = evidence.filter((e) => e.weight > 0).sort((a, b) => b.weight - a.weight);
   const kept: CueEvidence[] = [];
   for (const e of sorted) if (!kept.some((k) => e.start < k.end && k.start < e.end)) kept.push(e);
-  return 1 - kept.reduce((rest, e) => rest * (1 - e.weight), 1);
+  const score = 1 - kept.reduce((rest, e) => rest * (1 - e.weight), 1);
+  return evidence.reduce((value, e) => (e.weight < 0 ? value * Math.max(0, 1 + e.weight) : value), score);
 }
 
 export function evidenceOf(text: string, evidence: CueEvidence[], message?: number): Evidence[] {
-  const sorted = [...evidence].sort((a, b) => a.start - b.start);
+  const sorted = evidence.filter((e) => e.weight > 0).sort((a, b) => a.start - b.start);
   const merged: CueEvidence[] = [];
   for (const e of sorted) {
     const last = merged[merged.length - 1];
