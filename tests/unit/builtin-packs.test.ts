@@ -1,65 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PLACEHOLDERS as PLACEHOLDER_NAMES } from '../../src/core/packs/schema';
+import { CUES as CUE_IDS, CUSTOMER_TYPES, STAGES as STAGE_IDS, TOPICS } from '../../src/core/taxonomy';
 
-// The allowed ids are repeated here on purpose: this test checks the bundled packs against the
-// contract in design.md (sections 2 and 3.3) without depending on any project module.
-const STAGES = [
-  'acknowledge',
-  'restate',
-  'empathize',
-  'apologize',
-  'solve',
-  'ask',
-  'expectations',
-  'boundary',
-  'escalate',
-  'followUp',
-  'close',
-];
-const TYPES = [
-  'angry',
-  'impatient',
-  'demanding',
-  'knowItAll',
-  'indecisive',
-  'talkative',
-  'intimidating',
-  'neutral',
-];
-const CUES = [
-  'anger',
-  'frustration',
-  'urgency',
-  'disappointment',
-  'worry',
-  'confusion',
-  'sarcasm',
-  'threat',
-  'abuse',
-  'escalation',
-  'churn',
-  'repeatContact',
-  'hardship',
-  'gratitude',
-  'shouting',
-];
-const TAGS = ['delivery', 'billing', 'account', 'technical', 'cancellation', 'staff', 'product', 'general'];
-const PLACEHOLDERS = [
-  'customer.firstName',
-  'customer.name',
-  'agent.firstName',
-  'agent.name',
-  'ticket.id',
-  'ticket.subject',
-  'team.name',
-  'team.phone',
-  'team.hours',
-  'wait.duration',
-  'fill.time',
-  'fill.date',
-  'fill.amount',
-  'cursor',
-];
+// The allowed ids are the contract's (design.md sections 2 and 3.3), from the one place the code keeps them.
+const STAGES: readonly string[] = STAGE_IDS;
+const TYPES: readonly string[] = CUSTOMER_TYPES;
+const CUES: readonly string[] = CUE_IDS;
+const TAGS: readonly string[] = TOPICS;
+const PLACEHOLDERS: readonly string[] = PLACEHOLDER_NAMES;
 const REGISTERS = ['informal', 'formal'];
 const LANGS = ['nb', 'sv', 'fi', 'en'] as const;
 const MIN_PHRASES = 130;
