@@ -5,6 +5,7 @@ import type {
   ConversationAnalysis,
   ConversationMessage,
   CueHit,
+  LanguageGuess,
   Register,
   Trajectory,
 } from '../analysis';
@@ -47,12 +48,34 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const limit = Math.min(text.length, MAX_ANALYSED_CHARS);
   const guess = resolveLanguage(text.slice(0, 4000), options.lang, options.prior);
   if (!guess.supported) return unsupported(guess.lang, guess.confidence);
+  const features = extractFeatures(text, guess.lang as Lang, limit);
+  return analysisOf(
+    guess,
+    [{ features, text, factor: 1 }],
+    features.chars,
+    text.slice(0, limit),
+    limit < text.length,
+  );
+}
+
+interface Part extends Weighted {
+  text: string;
+  message?: number;
+}
+
+/** Type, cues and register from the weighted messages: what a single text and a conversation share. */
+function analysisOf(
+  guess: LanguageGuess,
+  parts: Part[],
+  chars: number,
+  registerText: string,
+  truncated: boolean,
+): Analysis {
   const lang = guess.lang as Lang;
-  const features = extractFeatures(text, lang, limit);
-  const cueScores = scoreCues([{ features, factor: 1 }]);
-  const markers = scoreMarkers([{ features, factor: 1 }]);
-  const decision = scoreTypes(cueScores, markers, features.chars);
-  const analysis: Analysis = {
+  const cueScores = scoreCues(parts);
+  const decision = scoreTypes(cueScores, scoreMarkers(parts), chars);
+  const register = lang === 'fi' ? finnishRegister(registerText) : undefined;
+  return {
     lang,
     supported: true,
     langConfidence: guess.confidence,
@@ -60,12 +83,10 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     customerType: decision.customerType,
     confidence: decision.confidence,
     scores: decision.scores,
-    cues: reportCues(cueScores, [{ features, text, factor: 1 }]),
+    cues: reportCues(cueScores, parts),
+    ...(register ? { register } : {}),
+    ...(truncated ? { truncated } : {}),
   };
-  const register = lang === 'fi' ? finnishRegister(text.slice(0, limit)) : undefined;
-  if (register) analysis.register = register;
-  if (limit < text.length) analysis.truncated = true;
-  return analysis;
 }
 
 interface Weighted {
@@ -94,7 +115,7 @@ function scoreMarkers(parts: Weighted[]): MarkerScores {
   return scores;
 }
 
-function reportCues(scores: CueScores, parts: (Weighted & { text: string; message?: number })[]): CueHit[] {
+function reportCues(scores: CueScores, parts: Part[]): CueHit[] {
   const hits: CueHit[] = [];
   for (const cue of CUES) {
     const score = scores[cue] ?? 0;
@@ -214,25 +235,10 @@ export function analyzeConversation(
     message: part.message,
     value: temperature(scoreCues([{ features: part.features, factor: 1 }])),
   }));
-  const cueScores = scoreCues(parts);
-  const markers = scoreMarkers(parts);
   const last = parts[parts.length - 1];
-  const decision = scoreTypes(cueScores, markers, last.features.chars);
-  const register =
-    lang === 'fi'
-      ? finnishRegister(customer.map(({ message }) => message.text.slice(0, 2000)).join('\n'))
-      : undefined;
+  const registerText = customer.map(({ message }) => message.text.slice(0, 2000)).join('\n');
   return {
-    lang,
-    supported: true,
-    langConfidence: guess.confidence,
-    ...(guess.variant ? { variant: guess.variant } : {}),
-    customerType: decision.customerType,
-    confidence: decision.confidence,
-    scores: decision.scores,
-    cues: reportCues(cueScores, parts),
-    ...(register ? { register } : {}),
-    ...(truncated ? { truncated } : {}),
+    ...analysisOf(guess, parts, last.features.chars, registerText, truncated),
     trajectory: trajectoryOf(temperatures.map((t) => t.value)),
     temperatures,
     lastCustomerMessage,
