@@ -5,9 +5,11 @@
 //   npm run eval -- --lang fi --split dev --misses   list what went wrong
 //   npm run eval -- --json            one JSON object (for the README table)
 //   npm run eval -- --set holdout     the fresh held-out set (tests/data/holdout/), written after tuning
+//   npm run eval -- --set polarity    review/subtitle lines (tests/data/polarity/): negative-class and anger F1
 import { readFileSync } from 'node:fs';
 import { analyze } from '../src/core/classify/index';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS } from '../src/core/taxonomy';
+import { polarityOf } from './lib/polarity';
 
 interface Item {
   id: string;
@@ -27,7 +29,11 @@ const split = arg('--split');
 const showMisses = process.argv.includes('--misses');
 const asJson = process.argv.includes('--json');
 const detect = process.argv.includes('--detect'); // let the classifier detect the language too
-const set = arg('--set') === 'holdout' ? 'holdout' : 'labelled';
+const set = arg('--set') ?? 'labelled';
+if (!['labelled', 'holdout', 'polarity'].includes(set)) {
+  console.error(`unknown set "${set}": use labelled, holdout or polarity`);
+  process.exit(2);
+}
 
 const f1 = (tp: number, fp: number, fn: number) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
 const pct = (x: number) => `${(x * 100).toFixed(1)}`.padStart(5);
@@ -39,14 +45,59 @@ interface Counts {
 }
 const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
 
+const readItems = <T extends { split?: string }>(lang: string): T[] =>
+  readFileSync(`tests/data/${set}/${lang}.jsonl`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as T)
+    .filter((item) => !split || item.split === split);
+
+if (set === 'polarity') {
+  evalPolarity();
+  process.exit(0);
+}
+
+/** Review- and subtitle-style lines labelled only negative yes/no and anger yes/no. */
+function evalPolarity() {
+  const report: Record<string, unknown> = {};
+  for (const lang of langs) {
+    const items = readItems<{ id: string; text: string; negative: boolean; anger: boolean; split?: string }>(
+      lang,
+    );
+    const counts = { negative: zero(), anger: zero() };
+    const misses: string[] = [];
+    for (const item of items) {
+      const read = polarityOf(analyze(item.text, detect ? {} : { lang }));
+      for (const key of ['negative', 'anger'] as const) {
+        const bucket = item[key] && read[key] ? 'tp' : read[key] ? 'fp' : item[key] ? 'fn' : undefined;
+        if (bucket) counts[key][bucket]++;
+        if (item[key] !== read[key])
+          misses.push(`${item.id} ${key} ${read[key] ? 'FALSE+' : 'missed'}: ${item.text.slice(0, 110)}`);
+      }
+    }
+    const summary = (c: Counts) => ({
+      precision: c.tp + c.fp ? c.tp / (c.tp + c.fp) : null,
+      recall: c.tp + c.fn ? c.tp / (c.tp + c.fn) : null,
+      f1: f1(c.tp, c.fp, c.fn),
+    });
+    report[lang] = { n: items.length, negative: summary(counts.negative), anger: summary(counts.anger) };
+    if (asJson) continue;
+    console.log(`\n== ${lang} (${items.length} lines${split ? `, ${split} split` : ''})`);
+    for (const key of ['negative', 'anger'] as const) {
+      const s = summary(counts[key]);
+      console.log(
+        `  ${key.padEnd(8)} P ${pct(s.precision ?? 1)}  R ${pct(s.recall ?? 1)}  F1 ${pct(s.f1)}  (tp ${counts[key].tp} fp ${counts[key].fp} fn ${counts[key].fn})`,
+      );
+    }
+    if (showMisses) for (const miss of misses) console.log(`  - ${miss}`);
+  }
+  if (asJson) console.log(JSON.stringify(report, null, 2));
+}
+
 const report: Record<string, unknown> = {};
 const allCues: Record<string, Counts> = Object.fromEntries(CUES.map((c) => [c, zero()]));
 for (const lang of langs) {
-  const items = readFileSync(`tests/data/${set}/${lang}.jsonl`, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Item)
-    .filter((item) => !split || item.split === split);
+  const items = readItems<Item>(lang);
   const types: Record<string, Counts> = Object.fromEntries(CUSTOMER_TYPES.map((t) => [t, zero()]));
   const cues: Record<string, Counts> = Object.fromEntries(CUES.map((c) => [c, zero()]));
   let correct = 0;

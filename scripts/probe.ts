@@ -1,9 +1,12 @@
 // Runs the classifier on any labelled JSON-lines file ({"text","type","cues","lang"?}) and prints type
 // accuracy, per-cue precision/recall and the misses: for checking a lexicon change on fresh messages.
+// Rows may instead (or also) carry booleans `negative` and `anger` (review- and subtitle-style text):
+// then it prints negative-class and anger F1 (scripts/lib/polarity.ts says how an analysis reads as either).
 //   npx tsx scripts/probe.ts path/to/probe.jsonl
 import { readFileSync } from 'node:fs';
 import { analyze } from '../src/core/classify/index';
 import { CUES } from '../src/core/taxonomy';
+import { polarityOf } from './lib/polarity';
 
 const file = process.argv[2];
 if (!file) {
@@ -14,15 +17,33 @@ const rows = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l));
+const polarity = { negative: { tp: 0, fp: 0, fn: 0 }, anger: { tp: 0, fp: 0, fn: 0 } };
+let typed = 0;
 let correct = 0;
 const counts = Object.fromEntries(CUES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));
 const misses: string[] = [];
 for (const row of rows) {
   const result = analyze(row.text, { lang: row.lang });
   const type = result.customerType ?? 'neutral';
+  const got = new Set(result.cues.map((c) => c.cue));
+  const read = polarityOf(result);
+  for (const key of ['negative', 'anger'] as const) {
+    if (typeof row[key] !== 'boolean') continue;
+    const has = read[key];
+    const count = polarity[key];
+    if (row[key] && has) count.tp++;
+    else if (has) {
+      count.fp++;
+      misses.push(`${key} FALSE+ (${type}; ${[...got].join(',')}): ${row.text.slice(0, 100)}`);
+    } else if (row[key]) {
+      count.fn++;
+      misses.push(`${key} missed: ${row.text.slice(0, 100)}`);
+    }
+  }
+  if (!row.type) continue;
+  typed++;
   if (type === row.type) correct++;
   else misses.push(`type ${row.type} → ${type}: ${row.text.slice(0, 120)}`);
-  const got = new Set(result.cues.map((c) => c.cue));
   for (const cue of CUES) {
     const want = (row.cues ?? []).includes(cue);
     const has = got.has(cue);
@@ -40,7 +61,17 @@ for (const row of rows) {
     }
   }
 }
-console.log(`${rows.length} messages, type accuracy ${((100 * correct) / rows.length).toFixed(1)}%`);
+console.log(`${rows.length} messages`);
+if (typed) console.log(`type accuracy ${((100 * correct) / typed).toFixed(1)}% over ${typed} typed rows`);
+for (const [key, c] of Object.entries(polarity)) {
+  if (c.tp + c.fp + c.fn === 0) continue;
+  const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
+  const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
+  const f1 = p + r ? (2 * p * r) / (p + r) : 0;
+  console.log(
+    `${key.padEnd(9)} P ${(100 * p).toFixed(0)}  R ${(100 * r).toFixed(0)}  F1 ${(100 * f1).toFixed(1)}  (tp ${c.tp} fp ${c.fp} fn ${c.fn})`,
+  );
+}
 for (const cue of CUES) {
   const c = counts[cue];
   if (c.tp + c.fp + c.fn === 0) continue;

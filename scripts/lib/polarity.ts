@@ -1,0 +1,15 @@
+// How an analysis reads as "negative" and as "anger" for review- and subtitle-style text
+// (tests/data/polarity/): the classifier has no sentiment field, so a text counts as negative when it
+// carries a negative cue or the angry type, and as anger when it carries the anger cue or the angry type.
+import type { Analysis } from '../../src/core/analysis';
+
+const NEGATIVE_CUES = new Set(['anger', 'frustration', 'disappointment', 'sarcasm', 'abuse', 'threat']);
+
+export function polarityOf(result: Analysis): { negative: boolean; anger: boolean } {
+  const angry = result.customerType === 'angry';
+  const cues = result.cues.map((c) => c.cue);
+  return {
+    negative: angry || cues.some((cue) => NEGATIVE_CUES.has(cue)),
+    anger: angry || cues.includes('anger'),
+  };
+}
