@@ -10,6 +10,14 @@ const DEV_KEY =
 
 export const HELPDESK_MATCHES = ['*://*.zendesk.com/*', '*://*.freshdesk.com/*'];
 
+/**
+ * Dev/test builds also hold the reserved test domain (RFC 2606) as a granted host, so the e2e tests can add it as
+ * a custom domain: Chrome grants an already-held permission without its prompt, which no automation can answer.
+ * Everything after the prompt (storing the domain, registering content scripts, reading the page) runs as for
+ * a real custom domain. Store builds drop it.
+ */
+const TEST_CUSTOM_DOMAIN = 'https://support.example.com/*';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
@@ -20,7 +28,11 @@ export default defineConfig({
   }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
-      if (process.env.STORE_BUILD) delete (manifest as { key?: string }).key;
+      if (process.env.STORE_BUILD) {
+        delete (manifest as { key?: string }).key;
+      } else if (manifest.manifest_version === 3) {
+        manifest.host_permissions = [...(manifest.host_permissions ?? []), TEST_CUSTOM_DOMAIN];
+      }
     },
   },
   manifest: ({ browser }) => ({

@@ -3,6 +3,7 @@ import { syncCustomDomains } from '../src/background/custom-domains';
 import {
   addPackUrl,
   importPack,
+  lastPolicyDomains,
   REFRESH_ALARM,
   REFRESH_MINUTES,
   readPolicy,
@@ -72,11 +73,22 @@ export default defineBackground(() => {
     }
   });
 
+  // One sync at a time (two overlapping ones would register the same script id twice). storage.managed can
+  // take seconds to answer after start-up, so sync at once with the policy domains as last read, and again
+  // when it answers: a domain the agent just added works right away.
+  let domainSync: Promise<unknown> = Promise.resolve();
+  const syncWith = (policyDomains: string[]) => {
+    domainSync = domainSync
+      .then(() => loadSettings())
+      .then((settings) => syncCustomDomains([...settings.customDomains, ...policyDomains]))
+      .catch(() => undefined);
+  };
   const resyncDomains = () => {
-    void Promise.all([loadSettings(), readPolicy()])
-      .then(([settings, policy]) =>
-        syncCustomDomains([...settings.customDomains, ...policy.config.helpdeskDomains]),
-      )
+    void lastPolicyDomains()
+      .then(syncWith)
+      .catch(() => undefined);
+    void readPolicy()
+      .then((policy) => syncWith(policy.config.helpdeskDomains))
       .catch(() => undefined);
   };
   browser.permissions.onAdded.addListener(resyncDomains);

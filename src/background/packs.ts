@@ -90,6 +90,14 @@ const fetchPack: FetchLike = (url, init) => {
   }) as ReturnType<FetchLike>;
 };
 
+/** The custom domains of the policy as last read, without waiting for storage.managed. */
+export async function lastPolicyDomains(): Promise<string[]> {
+  const stored = (await browser.storage.local.get(POLICY_STATE_KEY))[POLICY_STATE_KEY] as
+    | PolicyState
+    | undefined;
+  return stored?.config?.helpdeskDomains ?? [];
+}
+
 async function withPolicy(): Promise<PolicyConfig> {
   const { config, warnings } = await readPolicy();
   const { inlinePacks, ...rest } = config;

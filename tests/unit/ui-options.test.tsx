@@ -4,8 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { normaliseDomain } from '../../src/background/custom-domains';
 import { loadSettings } from '../../src/platform/settings';
-import { normaliseHost } from '../../src/ui/options/DomainsSection';
 import { OptionsApp } from '../../src/ui/options/OptionsApp';
 import { useUiLang } from '../../src/ui/useT';
 import { flush } from './ui-fixtures';
@@ -37,10 +37,10 @@ afterEach(() => {
 
 describe('options page', () => {
   it('accepts bare host names only', () => {
-    expect(normaliseHost(' Support.Example.com ')).toBe('support.example.com');
-    expect(normaliseHost('https://support.example.com/agent')).toBe('support.example.com');
-    expect(normaliseHost('localhost')).toBeUndefined();
-    expect(normaliseHost('not a host')).toBeUndefined();
+    expect(normaliseDomain(' Support.Example.com ')).toBe('support.example.com');
+    expect(normaliseDomain('https://support.example.com/agent')).toBe('support.example.com');
+    expect(normaliseDomain('localhost')).toBeUndefined();
+    expect(normaliseDomain('not a host')).toBeUndefined();
   });
 
   it('requests the host permission first, in the click, then stores the domain', async () => {

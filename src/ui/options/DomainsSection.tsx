@@ -1,17 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { normaliseDomain, originFor } from '../../background/custom-domains';
 import { useT } from '../useT';
 import type { OptionsModel } from './useOptions';
 
-const originsOf = (host: string) => [`https://${host}/*`];
-
-/** A bare host name: letters, digits, dots and hyphens, at least one dot; no scheme, path or port. */
-export function normaliseHost(input: string): string | undefined {
-  let value = input.trim().toLowerCase();
-  value = value.replace(/^[a-z]+:\/\//, '').replace(/[/?#].*$/, '');
-  if (!/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(value)) return undefined;
-  return value;
-}
+const originsOf = (host: string) => [originFor(host)];
 
 /** Custom helpdesk domains: permission first (inside the click), then stored in settings.customDomains. */
 export function DomainsSection({ model, policyDomains }: { model: OptionsModel; policyDomains: string[] }) {
@@ -61,7 +54,7 @@ export function DomainsSection({ model, policyDomains }: { model: OptionsModel; 
 
   const onAdd = (event: Event) => {
     event.preventDefault();
-    const host = normaliseHost(draft);
+    const host = normaliseDomain(draft);
     if (!host) {
       setInvalid(true);
       return;

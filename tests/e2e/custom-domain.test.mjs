@@ -1,0 +1,80 @@
+// Issue 3: a team whose Freshdesk runs on its own domain adds it in the options page; the extension
+// registers its content scripts there at runtime and the panel reads the ticket. Removing the domain
+// unregisters them. (The dev build already holds the test domain's permission, so Chrome grants the
+// request without its prompt: see wxt.config.ts.)
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { closeAll, launch, openReady, panelState, tabIdOf } from './harness.mjs';
+import { freshdeskTicket } from './helpers/tickets.mjs';
+
+const HOST = 'support.example.com';
+const TICKET_URL = `https://${HOST}/a/tickets/7601`;
+const TEXT =
+  'Hei! Dette er tredje gang jeg skriver. Pakken skulle komme mandag, og nå er det fredag. Hvor er den?';
+
+let env;
+before(async () => {
+  env = await launch();
+  env.server.addTicket('freshdesk', freshdeskTicket('7601', 'nb', TEXT, 'Kari Nordmann'));
+});
+after(async () => {
+  await env?.close();
+});
+
+/** Whether a content script answers in the tab (a message with no receiver rejects). */
+const hasContentScript = (tabId) =>
+  env.worker.evaluate(
+    (tabId) =>
+      chrome.tabs.sendMessage(tabId, { type: 'ui/reread' }, { frameId: 0 }).then(
+        () => true,
+        () => false,
+      ),
+    tabId,
+  );
+
+const registeredIds = () =>
+  env.worker.evaluate(async () =>
+    (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id),
+  );
+
+test('a custom domain added in options gets the content scripts, and the panel reads its tickets', async () => {
+  // Before: the page on the team's domain is not read.
+  const before = await openReady(env, TICKET_URL);
+  assert.equal(await hasContentScript(await tabIdOf(env, before.page)), false, 'not read before it is added');
+  await closeAll(before.page, before.panel);
+
+  const options = await env.context.newPage();
+  await options.goto(env.optionsUrl());
+  await options.fill('[data-testid="domain-input"]', `https://${HOST}/a/tickets`);
+  await options.click('[data-testid="domain-add"]');
+  await options.waitForSelector(`[data-testid="domain"][data-host="${HOST}"][data-granted="true"]`);
+  await options.waitForFunction(() => !document.querySelector('[data-testid="domain-input"]').value);
+  for (let i = 0; i < 50 && !(await registeredIds()).some((id) => id.endsWith(HOST)); i++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.ok(
+    (await registeredIds()).some((id) => id.endsWith(HOST)),
+    'content scripts registered',
+  );
+
+  const { page, panel } = await openReady(env, TICKET_URL);
+  await panel.waitForFunction(
+    () => document.querySelector('[data-testid="status"]')?.dataset.state === 'ready',
+    undefined,
+    { timeout: 15_000 },
+  );
+  const state = await panelState(panel);
+  assert.equal(state.lang, 'nb');
+  assert.ok(state.cues.includes('repeatContact'), `cues: ${state.cues}`);
+  assert.ok(state.phrases.length > 0, 'suggestions shown');
+
+  // Removing the domain unregisters the scripts: a new page there is not read any more.
+  await options.click(`[data-testid="domain"][data-host="${HOST}"] [data-testid="domain-remove"]`);
+  for (let i = 0; i < 50 && (await registeredIds()).some((id) => id.endsWith(HOST)); i++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.deepEqual(
+    (await registeredIds()).filter((id) => id.endsWith(HOST)),
+    [],
+    'content scripts unregistered',
+  );
+  await closeAll(page, panel, options);
+});
