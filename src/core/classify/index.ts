@@ -12,7 +12,7 @@ import type {
 import { resolveLanguage } from '../lang/detect';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, type Lang } from '../taxonomy';
 import { type CueEvidence, combine, evidenceOf, extractFeatures, type MessageFeatures } from './features';
-import { type CueScores, type MarkerScores, scoreTypes } from './scoring';
+import { CUE_THRESHOLD, type CueScores, type MarkerScores, scoreTypes } from './scoring';
 import { tokenize } from './tokenize';
 
 export interface AnalyzeOptions {
@@ -25,7 +25,7 @@ export interface AnalyzeOptions {
 /** Text beyond this is not read: bounded work on a 1 MB paste, flagged `truncated`. */
 export const MAX_ANALYSED_CHARS = 20_000;
 /** A cue is reported from this score on. */
-export const CUE_THRESHOLD = 0.5;
+export { CUE_THRESHOLD };
 
 const zeroScores = () =>
   Object.fromEntries(CUSTOMER_TYPES.map((t) => [t, 0])) as Record<CustomerType, number>;
@@ -56,6 +56,16 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     text.slice(0, limit),
     limit < text.length,
   );
+}
+
+/** What the type decision is made from, for tuning src/data/type-weights.json (scripts/tune-weights.ts). */
+export function typeInputs(
+  text: string,
+  lang: Lang,
+): { cues: CueScores; markers: MarkerScores; chars: number } {
+  const features = extractFeatures(text, lang, Math.min(text.length, MAX_ANALYSED_CHARS));
+  const parts = [{ features, factor: 1 }];
+  return { cues: scoreCues(parts), markers: scoreMarkers(parts), chars: features.chars };
 }
 
 interface Part extends Weighted {

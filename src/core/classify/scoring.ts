@@ -4,6 +4,9 @@ import weights from '../../data/type-weights.json';
 import { CUSTOMER_TYPES, type Cue, type CustomerType } from '../taxonomy';
 
 export type CueScores = Partial<Record<Cue, number>>;
+
+/** A cue is reported from this score on. */
+export const CUE_THRESHOLD = 0.5;
 export type MarkerScores = Partial<Record<CustomerType, number>>;
 
 export interface TypeWeights {
@@ -35,6 +38,7 @@ export function scoreTypes(
   const raw = {} as Record<CustomerType, number>;
   for (const type of CUSTOMER_TYPES) {
     let sum = (markers[type] ?? 0) * W.markers;
+    // A cue below the reporting threshold still counts: measured, gating it cost held-out accuracy.
     for (const [cue, weight] of Object.entries(W.cues[type] ?? {})) sum += (cues[cue as Cue] ?? 0) * weight;
     raw[type] = sum;
   }
