@@ -43,6 +43,22 @@ describe('analyze', () => {
   it('reads CAPS and !!! as shouting, but not acronyms', () => {
     expect(cuesOf('WHERE IS MY PARCEL?? I PAID FOR EXPRESS!!!', 'en')).toContain('shouting');
     expect(cuesOf('Can you send the PDF by SMS, please?', 'en')).not.toContain('shouting');
+    // Error codes and identifiers are written in capitals; nobody is raising their voice.
+    expect(cuesOf('The app says AUTH_EXPIRED and then ERR_NETWORK_CHANGED.', 'en')).not.toContain('shouting');
+    expect(cuesOf('Appen sier AUTH_EXPIRED hver gang jeg logger inn.', 'nb')).not.toContain('shouting');
+  });
+
+  it('reads an insult aimed at the agent as anger as well as abuse', () => {
+    for (const [text, lang] of [
+      ['Are you morons even reading my emails?', 'en'],
+      ['Dere er noen klovner.', 'nb'],
+      ['Ni är ena pajasar.', 'sv'],
+      ['Te olette idiootteja.', 'fi'],
+    ] as const) {
+      const cues = cuesOf(text, lang);
+      expect(cues, text).toContain('abuse');
+      expect(cues, text).toContain('anger');
+    }
   });
 
   it('ignores quoted earlier mails', () => {

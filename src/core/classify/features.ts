@@ -108,6 +108,10 @@ function negatorStart(tokens: Token[], hit: Hit, negators: Set<string>): number 
   return tokens[hit.first].start;
 }
 
+/** Part of an error code, identifier or path ("AUTH_EXPIRED", "ERR_NETWORK", "/API/V2"): not a raised voice. */
+const isCodeLike = (text: string, t: Token) =>
+  /[_/.:]/.test(text[t.start - 1] ?? '') || /[_/:]/.test(text[t.end] ?? '');
+
 function detectShouting(
   features: MessageFeatures,
   text: string,
@@ -121,7 +125,8 @@ function detectShouting(
       /\p{Lu}/u.test(t.raw) &&
       t.raw === t.raw.toUpperCase() &&
       !/\d/.test(t.raw) &&
-      !ACRONYMS.has(t.raw),
+      !ACRONYMS.has(t.raw) &&
+      !isCodeLike(text, t),
   );
   const letters = tokens.filter((t) => /\p{L}/u.test(t.raw) && t.raw.length >= 2).length;
   const allCaps = letters >= 3 && caps.length / letters > 0.6;
@@ -198,6 +203,11 @@ function inferAnger(features: MessageFeatures) {
   );
   if (score('shouting') >= 0.5 && complaint >= 0.5) {
     for (const e of features.cues.shouting ?? []) add(features.cues, 'anger', { ...e, weight: 0.5 });
+  }
+  // Insulting the agent or the company is hostile: anger, not only a line crossed ("You son of a bitch!").
+  if (score('abuse') >= 0.5) {
+    for (const e of features.cues.abuse ?? [])
+      if (e.weight > 0) add(features.cues, 'anger', { ...e, weight: 0.5 });
   }
   if (score('sarcasm') >= 0.5) {
     for (const e of features.cues.sarcasm ?? []) add(features.cues, 'anger', { ...e, weight: 0.45 });
