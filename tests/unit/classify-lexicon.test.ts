@@ -30,6 +30,34 @@ const hits = (text: string) =>
     intensified: h.intensified,
   }));
 
+describe('lexicon flags', () => {
+  const english = (entries: LexiconData['cues']['anger']) =>
+    compileLexicon(
+      {
+        lang: 'en',
+        negators: ['not'],
+        intensifiers: [],
+        intensifierPrefixes: [],
+        cues: { anger: entries },
+        positive: [],
+        types: {},
+      },
+      (pattern) => (pattern.startsWith('get ') ? [pattern.replace(/^get /, 'got ')] : []),
+    );
+  const angerIn = (lexicon: ReturnType<typeof compileLexicon>, text: string) =>
+    matchLexicon(lexicon, tokenize(text)).map((h) => h.entry.id);
+
+  it('inflects a pattern head unless the entry says "asis"', () => {
+    expect(angerIn(english([['get lost', 0.6]]), 'My parcel got lost')).toEqual(['anger']);
+    expect(angerIn(english([['get lost', 0.6, 'asis']]), 'My parcel got lost')).toEqual([]);
+    expect(angerIn(english([['get lost', 0.6, 'asis']]), 'Get lost!')).toEqual(['anger']);
+  });
+  it('combines flags', () => {
+    const [hit] = matchLexicon(english([['get not lost', 0.6, 'keepneg asis']]), tokenize('get not lost'));
+    expect(hit.entry.keepNegation).toBe(true);
+  });
+});
+
 describe('lexicon matching', () => {
   it('matches compounds by suffix and marks intensifier prefixes', () => {
     expect(hits('Dette er dritdårlig')).toEqual([

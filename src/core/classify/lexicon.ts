@@ -99,14 +99,24 @@ export function compileLexicon(data: LexiconData, expand?: (pattern: string) => 
     infix: [],
   };
   const add = (target: Target, id: string, [pattern, weight, flag]: EntryData) => {
-    const variants = new Set([pattern, ...(expand?.(pattern) ?? [])]);
+    // Flags, space-separated: "keepneg" (the entry carries its own negation), "asis" (no inflected variants:
+    // "get lost" must not become "got lost", which is what happens to parcels).
+    const flags = new Set((flag ?? '').split(/\s+/));
+    const variants = new Set([pattern, ...(flags.has('asis') ? [] : (expand?.(pattern) ?? []))]);
     for (const variant of variants) {
       const tokens = variant.toLowerCase().replace(/’/g, "'").trim().split(/\s+/).filter(Boolean);
       if (!tokens.length) continue;
       const pieces = tokens.map(parsePiece);
       const first = pieces[0];
       if (first.kind === 'any' || first.kind === 'gap') continue;
-      const entry: Entry = { target, id, weight, keepNegation: flag === 'keepneg', pattern: variant, pieces };
+      const entry: Entry = {
+        target,
+        id,
+        weight,
+        keepNegation: flags.has('keepneg'),
+        pattern: variant,
+        pieces,
+      };
       if (first.kind === 'exact') addTo(compiled.exact, first.value, entry);
       else if (first.kind === 'prefix') addTo(compiled.prefix, first.value, entry);
       else if (first.kind === 'suffix') addTo(compiled.suffix, first.value, entry);
