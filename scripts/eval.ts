@@ -6,6 +6,7 @@
 //   npm run eval -- --json            one JSON object (for the README table)
 //   npm run eval -- --set holdout     the fresh held-out set (tests/data/holdout/), written after tuning
 //   npm run eval -- --set polarity    review/subtitle lines (tests/data/polarity/): negative-class and anger F1
+//   --set holdout2, --set polarity-holdout   the second fresh sets, written apart from the lexicons
 import { readFileSync } from 'node:fs';
 import { analyze } from '../src/core/classify/index';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS } from '../src/core/taxonomy';
@@ -30,8 +31,9 @@ const showMisses = process.argv.includes('--misses');
 const asJson = process.argv.includes('--json');
 const detect = process.argv.includes('--detect'); // let the classifier detect the language too
 const set = arg('--set') ?? 'labelled';
-if (!['labelled', 'holdout', 'polarity'].includes(set)) {
-  console.error(`unknown set "${set}": use labelled, holdout or polarity`);
+const SETS = ['labelled', 'holdout', 'holdout2', 'polarity', 'polarity-holdout'];
+if (!SETS.includes(set)) {
+  console.error(`unknown set "${set}": use one of ${SETS.join(', ')}`);
   process.exit(2);
 }
 
@@ -52,7 +54,7 @@ const readItems = <T extends { split?: string }>(lang: string): T[] =>
     .map((line) => JSON.parse(line) as T)
     .filter((item) => !split || item.split === split);
 
-if (set === 'polarity') {
+if (set.startsWith('polarity')) {
   evalPolarity();
   process.exit(0);
 }
