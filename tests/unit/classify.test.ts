@@ -61,6 +61,19 @@ describe('analyze', () => {
     }
   });
 
+  it('lets irony alone lean towards upset without an anger chip', () => {
+    const result = analyze('Jaja, takk for den. Supert.', { lang: 'nb' });
+    const cues = result.cues.map((c) => c.cue);
+    expect(cues).toContain('sarcasm');
+    expect(cues).not.toContain('anger');
+  });
+
+  it('reads a bare chat nudge as waiting', () => {
+    expect(cuesOf('and??', 'en')).toContain('urgency');
+    expect(cuesOf('ok men når da??', 'nb')).toContain('urgency');
+    expect(cuesOf('Kan jag betala med Klarna?', 'sv')).not.toContain('urgency');
+  });
+
   it('ignores quoted earlier mails', () => {
     const text =
       'Thanks, that solved it!\n\nOn Mon, 3 Nov 2026 at 10:00, Support wrote:\n> You idiots, this is the third time!!!';

@@ -179,6 +179,10 @@ function detectPunctuationAndEmoji(
 
 /** "Hallo?", "Hello??", "Onko siellä joku?": a greeting asked as a question is someone still waiting. */
 function detectWaitingGreeting(features: MessageFeatures, text: string, tokens: Token[]) {
+  // A chat nudge with hardly a word in it ("??", "and??", "ok men når da??") is someone waiting.
+  const nudge = /\?{2,}/.exec(text.slice(0, 200));
+  if (nudge && tokens.length <= 4 && text.trim().length <= 40)
+    add(features.cues, 'urgency', { weight: 0.6, start: nudge.index, end: nudge.index + nudge[0].length });
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!WAITING_GREETINGS.has(token.norm) || text[token.end] !== '?') continue;
@@ -210,7 +214,9 @@ function inferAnger(features: MessageFeatures) {
       if (e.weight > 0) add(features.cues, 'anger', { ...e, weight: 0.5 });
   }
   if (score('sarcasm') >= 0.5) {
-    for (const e of features.cues.sarcasm ?? []) add(features.cues, 'anger', { ...e, weight: 0.45 });
+    // Irony alone stays below the anger chip: one span, not one per ironic phrase.
+    const strongest = [...(features.cues.sarcasm ?? [])].sort((a, b) => b.weight - a.weight)[0];
+    if (strongest && strongest.weight > 0) add(features.cues, 'anger', { ...strongest, weight: 0.45 });
     // "Takk for ingenting", "Thanks for nothing… really appreciate it": ironic thanks are not gratitude.
     delete features.cues.gratitude;
   }
