@@ -71,7 +71,10 @@ describe('analyze', () => {
   it('reads a bare chat nudge as waiting', () => {
     expect(cuesOf('and??', 'en')).toContain('urgency');
     expect(cuesOf('ok men når da??', 'nb')).toContain('urgency');
+    expect(cuesOf('Nå?', 'nb')).toContain('urgency');
+    expect(cuesOf('ja?', 'fi')).toContain('urgency');
     expect(cuesOf('Kan jag betala med Klarna?', 'sv')).not.toContain('urgency');
+    expect(cuesOf('Pris?', 'sv')).not.toContain('urgency');
   });
 
   it('ignores quoted earlier mails', () => {

@@ -2,7 +2,7 @@
 import type { Evidence } from '../analysis';
 import type { Cue, CustomerType, Lang } from '../taxonomy';
 import { type Hit, matchLexicon } from './lexicon';
-import { ACRONYMS, EMOJI, lexiconFor, WAITING_GREETINGS } from './lexicons';
+import { ACRONYMS, CHAT_NUDGES, EMOJI, lexiconFor, WAITING_GREETINGS } from './lexicons';
 import { type Token, tokenize } from './tokenize';
 
 /** Cues whose words flip meaning under negation ("ikke dårlig"). */
@@ -179,9 +179,11 @@ function detectPunctuationAndEmoji(
 
 /** "Hallo?", "Hello??", "Onko siellä joku?": a greeting asked as a question is someone still waiting. */
 function detectWaitingGreeting(features: MessageFeatures, text: string, tokens: Token[]) {
-  // A chat nudge with hardly a word in it ("??", "and??", "ok men når da??") is someone waiting.
-  const nudge = /\?{2,}/.exec(text.slice(0, 200));
-  if (nudge && tokens.length <= 4 && text.trim().length <= 40)
+  // A chat nudge with hardly a word in it ("??", "and??", "ok men når da??", "Nå?", "Svar?") is someone waiting.
+  const nudge = /\?+/.exec(text.slice(0, 200));
+  const short = tokens.length <= 4 && text.trim().length <= 40;
+  const nudgeWord = tokens.length <= 2 && tokens.length > 0 && CHAT_NUDGES.has(tokens[0].norm);
+  if (nudge && short && (nudge[0].length >= 2 || nudgeWord))
     add(features.cues, 'urgency', { weight: 0.6, start: nudge.index, end: nudge.index + nudge[0].length });
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];

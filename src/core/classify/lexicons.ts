@@ -31,3 +31,4 @@ export function lexiconFor(lang: Lang): CompiledLexicon {
 export const EMOJI = common.emoji as Record<string, Record<string, number>>;
 export const ACRONYMS = new Set(common.acronyms);
 export const WAITING_GREETINGS = new Set(common.waitingGreetings);
+export const CHAT_NUDGES = new Set(common.chatNudges);
