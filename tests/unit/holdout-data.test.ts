@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CUES, CUSTOMER_TYPES } from '../../src/core/taxonomy';
 
-// Format checks for the held-out evaluation set (tests/data/holdout), written apart from the classifier's
-// word lists so the README can report honest numbers. These check the data, not the classifier.
+// Format checks for the held-out evaluation sets (tests/data/holdout, tests/data/holdout2), written apart from
+// the classifier's word lists so the README can report honest numbers. These check the data, not the classifier.
 
 const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
 const HOLDOUT_LANGS = ['en', 'nb', 'sv', 'fi'] as const;
@@ -45,72 +45,80 @@ const isIn = (list: readonly string[], value: unknown): boolean =>
 
 const normalise = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
-const allRows = HOLDOUT_LANGS.flatMap((lang) => readJsonl(`holdout/${lang}.jsonl`));
+/** Folder and id prefix of each held-out set. */
+const SETS = [
+  ['holdout', 'ho'],
+  ['holdout2', 'ho2'],
+] as const;
 
-describe.each(HOLDOUT_LANGS)('holdout/%s.jsonl', (lang) => {
-  const rows = readJsonl(`holdout/${lang}.jsonl`);
+describe.each(SETS)('%s', (set, prefix) => {
+  describe.each(HOLDOUT_LANGS)(`${set}/%s.jsonl`, (lang) => {
+    const rows = readJsonl(`${set}/${lang}.jsonl`);
 
-  it(`has ${PER_LANG} messages with exactly the expected fields`, () => {
-    expect(rows).toHaveLength(PER_LANG);
-    for (const row of rows) {
-      expect(Object.keys(row).sort(), String(row.id)).toEqual(['cues', 'id', 'lang', 'text', 'type']);
-      expect(String(row.id)).toMatch(new RegExp(`^ho-${lang}-\\d{2}$`));
-      expect(row.lang, String(row.id)).toBe(lang);
-      expect(typeof row.text === 'string' && row.text.trim().length > 0, String(row.id)).toBe(true);
-    }
-  });
-
-  it('has unique ids and texts', () => {
-    expect(new Set(rows.map((row) => row.id)).size).toBe(rows.length);
-    expect(new Set(rows.map((row) => normalise(String(row.text)))).size).toBe(rows.length);
-  });
-
-  it('uses only taxonomy types and cues, without duplicate cues', () => {
-    for (const row of rows) {
-      expect(isIn(CUSTOMER_TYPES, row.type), `${String(row.id)} type ${String(row.type)}`).toBe(true);
-      expect(Array.isArray(row.cues), String(row.id)).toBe(true);
-      const cues = row.cues as unknown[];
-      for (const cue of cues) expect(isIn(CUES, cue), `${String(row.id)} cue ${String(cue)}`).toBe(true);
-      expect(new Set(cues).size, String(row.id)).toBe(cues.length);
-    }
-  });
-
-  it(`has ${PER_TYPE} messages of every customer type`, () => {
-    const counts = Object.fromEntries(CUSTOMER_TYPES.map((type) => [type, 0]));
-    for (const row of rows) counts[String(row.type)] += 1;
-    expect(counts).toEqual(Object.fromEntries(CUSTOMER_TYPES.map((type) => [type, PER_TYPE])));
-  });
-
-  it('labels shouting consistently with the text (caps words or !!! runs)', () => {
-    for (const row of rows) {
-      const text = String(row.text);
-      const cues = row.cues as string[];
-      // A 4+ letter all-caps word or a !!! run is shouting; short acronyms (DNS, MVA) are not required to be.
-      const loud = /!{3,}/.test(text) || /(^|[^\p{L}])\p{Lu}{4,}(?![\p{L}])/u.test(text);
-      if (loud) expect(cues, `${String(row.id)} looks shouted`).toContain('shouting');
-      if (cues.includes('shouting')) {
-        expect(/!{3,}|\p{Lu}{2,}/u.test(text), `${String(row.id)} has shouting but no caps or !!!`).toBe(
-          true,
-        );
+    it(`has ${PER_LANG} messages with exactly the expected fields`, () => {
+      expect(rows).toHaveLength(PER_LANG);
+      for (const row of rows) {
+        expect(Object.keys(row).sort(), String(row.id)).toEqual(['cues', 'id', 'lang', 'text', 'type']);
+        expect(String(row.id)).toMatch(new RegExp(`^${prefix}-${lang}-\\d{2}$`));
+        expect(row.lang, String(row.id)).toBe(lang);
+        expect(typeof row.text === 'string' && row.text.trim().length > 0, String(row.id)).toBe(true);
       }
-    }
-  });
-});
+    });
 
-describe('holdout set as a whole', () => {
-  it(`has ${PER_LANG * HOLDOUT_LANGS.length} messages with globally unique ids`, () => {
-    expect(allRows).toHaveLength(PER_LANG * HOLDOUT_LANGS.length);
-    expect(new Set(allRows.map((row) => row.id)).size).toBe(allRows.length);
+    it('has unique ids and texts', () => {
+      expect(new Set(rows.map((row) => row.id)).size).toBe(rows.length);
+      expect(new Set(rows.map((row) => normalise(String(row.text)))).size).toBe(rows.length);
+    });
+
+    it('uses only taxonomy types and cues, without duplicate cues', () => {
+      for (const row of rows) {
+        expect(isIn(CUSTOMER_TYPES, row.type), `${String(row.id)} type ${String(row.type)}`).toBe(true);
+        expect(Array.isArray(row.cues), String(row.id)).toBe(true);
+        const cues = row.cues as unknown[];
+        for (const cue of cues) expect(isIn(CUES, cue), `${String(row.id)} cue ${String(cue)}`).toBe(true);
+        expect(new Set(cues).size, String(row.id)).toBe(cues.length);
+      }
+    });
+
+    it(`has ${PER_TYPE} messages of every customer type`, () => {
+      const counts = Object.fromEntries(CUSTOMER_TYPES.map((type) => [type, 0]));
+      for (const row of rows) counts[String(row.type)] += 1;
+      expect(counts).toEqual(Object.fromEntries(CUSTOMER_TYPES.map((type) => [type, PER_TYPE])));
+    });
+
+    it('labels shouting consistently with the text (caps words or !!! runs)', () => {
+      for (const row of rows) {
+        const text = String(row.text);
+        const cues = row.cues as string[];
+        // A 4+ letter all-caps word or a !!! run is shouting; short acronyms (DNS, MVA) are not required to be.
+        const loud = /!{3,}/.test(text) || /(^|[^\p{L}])\p{Lu}{4,}(?![\p{L}])/u.test(text);
+        if (loud) expect(cues, `${String(row.id)} looks shouted`).toContain('shouting');
+        if (cues.includes('shouting')) {
+          expect(/!{3,}|\p{Lu}{2,}/u.test(text), `${String(row.id)} has shouting but no caps or !!!`).toBe(
+            true,
+          );
+        }
+      }
+    });
   });
 
-  it('shares no text with the labelled dev/test data', () => {
-    const labelled = new Set<string>();
-    for (const lang of HOLDOUT_LANGS) {
-      const path = `labelled/${lang}.jsonl`;
-      if (!existsSync(dataDir + path)) continue;
-      for (const row of readJsonl(path)) labelled.add(normalise(String(row.text)));
-    }
-    const leaked = allRows.filter((row) => labelled.has(normalise(String(row.text)))).map((row) => row.id);
-    expect(leaked).toEqual([]);
+  describe(`${set} as a whole`, () => {
+    const allRows = HOLDOUT_LANGS.flatMap((lang) => readJsonl(`${set}/${lang}.jsonl`));
+
+    it(`has ${PER_LANG * HOLDOUT_LANGS.length} messages with globally unique ids`, () => {
+      expect(allRows).toHaveLength(PER_LANG * HOLDOUT_LANGS.length);
+      expect(new Set(allRows.map((row) => row.id)).size).toBe(allRows.length);
+    });
+
+    it('shares no text with the labelled dev/test data', () => {
+      const labelled = new Set<string>();
+      for (const lang of HOLDOUT_LANGS) {
+        const path = `labelled/${lang}.jsonl`;
+        if (!existsSync(dataDir + path)) continue;
+        for (const row of readJsonl(path)) labelled.add(normalise(String(row.text)));
+      }
+      const leaked = allRows.filter((row) => labelled.has(normalise(String(row.text)))).map((row) => row.id);
+      expect(leaked).toEqual([]);
+    });
   });
 });
