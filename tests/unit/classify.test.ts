@@ -68,6 +68,20 @@ describe('analyze', () => {
     expect(cues).not.toContain('anger');
   });
 
+  it('reads thanks for the "help" in scare quotes as irony, not gratitude', () => {
+    const ironic = cuesOf("Thanks for the 'help'. It's still broken and I don't know what to do.", 'en');
+    expect(ironic).toContain('sarcasm');
+    expect(ironic).not.toContain('gratitude');
+    expect(
+      cuesOf('Tack för er „hjälp“, nu har jag väntat i tre veckor och är så trött på det här.', 'sv'),
+    ).toContain('sarcasm');
+    // A quoted label is not irony, and an apostrophe is not a quote mark.
+    expect(cuesOf('The button says "Help" but nothing happens when I click it.', 'en')).not.toContain(
+      'sarcasm',
+    );
+    expect(cuesOf("I can't find the customers' help page.", 'en')).not.toContain('sarcasm');
+  });
+
   it('reads a bare chat nudge as waiting', () => {
     expect(cuesOf('and??', 'en')).toContain('urgency');
     expect(cuesOf('ok men når da??', 'nb')).toContain('urgency');

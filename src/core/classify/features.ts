@@ -2,7 +2,7 @@
 import type { Evidence } from '../analysis';
 import type { Cue, CustomerType, Lang } from '../taxonomy';
 import { type Hit, matchLexicon } from './lexicon';
-import { ACRONYMS, CHAT_NUDGES, EMOJI, lexiconFor, WAITING_GREETINGS } from './lexicons';
+import { ACRONYMS, CHAT_NUDGES, EMOJI, lexiconFor, SCARE_QUOTED, WAITING_GREETINGS } from './lexicons';
 import { type Token, tokenize } from './tokenize';
 
 /** Cues whose words flip meaning under negation ("ikke dårlig"). */
@@ -71,6 +71,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
   detectShouting(features, text, tokens, limit, inQuote);
   detectPunctuationAndEmoji(features, text, limit, inQuote);
   detectWaitingGreeting(features, text, tokens);
+  detectScareQuotes(features, text.slice(0, limit));
   inferAnger(features);
   return features;
 }
@@ -191,6 +192,18 @@ function detectWaitingGreeting(features: MessageFeatures, text: string, tokens: 
     const startsSentence = i === 0 || tokens[i - 1].sentence !== token.sentence;
     if (startsSentence)
       add(features.cues, 'urgency', { weight: 0.6, start: token.start, end: token.end + 1 });
+  }
+}
+
+/** Your "service", er „hjälp“, teidän «asiakaspalvelunne»: a service word in quotes is irony (weak alone). */
+function detectScareQuotes(features: MessageFeatures, text: string) {
+  // Double quotes anywhere; single quotes only around whole words, so apostrophes ("don't") never pair up.
+  const quoted = /["“”„«»]([\p{L} ]{2,24})["“”„«»]|(?<![\p{L}\d])['‘]([\p{L} ]{2,24})['’](?![\p{L}\d])/gu;
+  for (let m = quoted.exec(text); m; m = quoted.exec(text)) {
+    if (!SCARE_QUOTED.has((m[1] ?? m[2]).trim().toLowerCase())) continue;
+    // Thanking someone for their "help" is ironic thanks: strong enough to drop the gratitude.
+    const weight = combine(features.cues.gratitude) >= 0.5 ? 0.6 : 0.45;
+    add(features.cues, 'sarcasm', { weight, start: m.index, end: m.index + m[0].length });
   }
 }
 

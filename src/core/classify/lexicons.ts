@@ -32,3 +32,4 @@ export const EMOJI = common.emoji as Record<string, Record<string, number>>;
 export const ACRONYMS = new Set(common.acronyms);
 export const WAITING_GREETINGS = new Set(common.waitingGreetings);
 export const CHAT_NUDGES = new Set(common.chatNudges);
+export const SCARE_QUOTED = new Set(common.scareQuoted);
