@@ -57,6 +57,7 @@ function score(rows: Row[], W: TypeWeights): number {
 const knobs: [string[], number, number][] = [
   ['markers'],
   ['neutralBaseline'],
+  ['demandDampsHurry'],
   ['minimumToLeaveNeutral'],
   ['talkative', 'lengthWeight'],
 ].map((path) => [path, 0, 2] as [string[], number, number]);

@@ -82,6 +82,12 @@ describe('analyze', () => {
     expect(cuesOf("I can't find the customers' help page.", 'en')).not.toContain('sarcasm');
   });
 
+  it('reads a demand with a deadline as demanding, and plain hurry as impatient', () => {
+    const typeOf = (text: string, lang: 'en' | 'fi') => analyze(text, { lang }).customerType;
+    expect(typeOf('Vaadin täyden hyvityksen tilille viimeistään perjantaina.', 'fi')).toBe('demanding');
+    expect(typeOf('Where is my parcel? I need it today, please hurry.', 'en')).toBe('impatient');
+  });
+
   it('reads a bare chat nudge as waiting', () => {
     expect(cuesOf('and??', 'en')).toContain('urgency');
     expect(cuesOf('ok men når da??', 'nb')).toContain('urgency');

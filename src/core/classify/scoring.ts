@@ -14,6 +14,8 @@ export interface TypeWeights {
   markers: number;
   talkative: { charsFrom: number; charsFull: number; lengthWeight: number; calmOnly: number };
   neutralBaseline: number;
+  /** How much a demanding marker (0..1) takes off the impatient reading: "refund me by Friday" is a demand. */
+  demandDampsHurry: number;
   minimumToLeaveNeutral: number;
   /** Applied last: a threat or insult outranks plain anger (seed: intimidating needs a boundary). */
   precedence: CustomerType[];
@@ -42,6 +44,8 @@ export function scoreTypes(
     for (const [cue, weight] of Object.entries(W.cues[type] ?? {})) sum += (cues[cue as Cue] ?? 0) * weight;
     raw[type] = sum;
   }
+  // A demand with a deadline is a demanding customer, not only an impatient one: the demand damps the hurry.
+  raw.impatient *= 1 - Math.min(1, markers.demanding ?? 0) * W.demandDampsHurry;
   // Long, friendly messages: the talkative customer. Heat takes that reading away.
   const t = W.talkative;
   const length = Math.min(1, Math.max(0, (chars - t.charsFrom) / (t.charsFull - t.charsFrom)));
