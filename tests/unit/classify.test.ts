@@ -97,6 +97,17 @@ describe('analyze', () => {
     expect(cuesOf('Pris?', 'sv')).not.toContain('urgency');
   });
 
+  it('does not take what an agent said, quoted, as the customer’s own words', () => {
+    expect(
+      cuesOf('Your agent said "we will send a new one urgently today" but nothing arrived.', 'en'),
+    ).not.toContain('urgency');
+    expect(
+      cuesOf('Dere sa «vi ringer deg innen en time, det haster» og så skjedde ingenting.', 'nb'),
+    ).not.toContain('urgency');
+    // A word in quotes is still the customer's own.
+    expect(cuesOf('This is "urgent" for me, please help today!', 'en')).toContain('urgency');
+  });
+
   it('ignores quoted earlier mails', () => {
     const text =
       'Thanks, that solved it!\n\nOn Mon, 3 Nov 2026 at 10:00, Support wrote:\n> You idiots, this is the third time!!!';

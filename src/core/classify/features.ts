@@ -45,8 +45,23 @@ export function quotedRanges(text: string): [number, number][] {
   for (let m = quoteLine.exec(text); m && m.index < end; m = quoteLine.exec(text)) {
     ranges.push([m.index, m.index + m[0].length]);
   }
+  // What someone else said, quoted after a reporting verb: «dere sa "vi ringer innen en time"» is not the
+  // customer asking for a call within the hour.
+  for (let m = REPORTED.exec(text); m; m = REPORTED.exec(text)) {
+    const quote = m[1];
+    if (quote.trim().split(/\s+/).length < 3) continue;
+    const start = m.index + m[0].length - quote.length - 1;
+    ranges.push([start, start + quote.length + 2]);
+  }
   return ranges;
 }
+
+const REPORTING_VERBS =
+  'said|says|told me|wrote|promised|replied|answered|assured me|claimed|sa|sagt|skrev|lovet|lova|lovte|svarte|påsto|sade|lovade|svarade|påstod|sanoi|sanoitte|sanottiin|kirjoitti|kirjoititte|lupasi|lupasitte|luvattiin|vastasi|vastasitte|väitti|väititte';
+const REPORTED = new RegExp(
+  `(?<![\\p{L}])(?:${REPORTING_VERBS})(?![\\p{L}])[^"“”„«»\\n]{0,25}?:?\\s*["“„«]([^"“”„«»\\n]{8,200})["”“»]`,
+  'giu',
+);
 
 const add = <K extends string>(map: Partial<Record<K, CueEvidence[]>>, key: K, evidence: CueEvidence) => {
   const list = map[key];
