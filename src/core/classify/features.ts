@@ -70,7 +70,8 @@ const add = <K extends string>(map: Partial<Record<K, CueEvidence[]>>, key: K, e
 };
 
 export function extractFeatures(text: string, lang: Lang, limit = text.length): MessageFeatures {
-  const quoted = quotedRanges(text.slice(0, limit));
+  const analysed = text.slice(0, limit);
+  const quoted = quotedRanges(analysed);
   const inQuote = (position: number) => quoted.some(([a, b]) => position >= a && position < b);
   const tokens = tokenize(text, 0, limit).filter((t) => !inQuote(t.start));
   const features: MessageFeatures = {
@@ -86,7 +87,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
   detectShouting(features, text, tokens, limit, inQuote);
   detectPunctuationAndEmoji(features, text, limit, inQuote);
   detectWaitingGreeting(features, text, tokens);
-  detectScareQuotes(features, text.slice(0, limit));
+  detectScareQuotes(features, analysed);
   inferAnger(features);
   return features;
 }
@@ -196,11 +197,12 @@ function detectPunctuationAndEmoji(
 /** "Hallo?", "Hello??", "Onko siellä joku?": a greeting asked as a question is someone still waiting. */
 function detectWaitingGreeting(features: MessageFeatures, text: string, tokens: Token[]) {
   // A chat nudge with hardly a word in it ("??", "and??", "ok men når da??", "Nå?", "Svar?") is someone waiting.
-  const nudge = /\?+/.exec(text.slice(0, 200));
-  const short = tokens.length <= 4 && text.trim().length <= 40;
-  const nudgeWord = tokens.length <= 2 && tokens.length > 0 && CHAT_NUDGES.has(tokens[0].norm);
-  if (nudge && short && (nudge[0].length >= 2 || nudgeWord))
-    add(features.cues, 'urgency', { weight: 0.6, start: nudge.index, end: nudge.index + nudge[0].length });
+  if (tokens.length <= 4 && text.trim().length <= 40) {
+    const nudge = /\?+/.exec(text);
+    const nudgeWord = tokens.length > 0 && tokens.length <= 2 && CHAT_NUDGES.has(tokens[0].norm);
+    if (nudge && (nudge[0].length >= 2 || nudgeWord))
+      add(features.cues, 'urgency', { weight: 0.6, start: nudge.index, end: nudge.index + nudge[0].length });
+  }
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!WAITING_GREETINGS.has(token.norm) || text[token.end] !== '?') continue;

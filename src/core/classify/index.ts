@@ -12,7 +12,7 @@ import type {
 import { resolveLanguage } from '../lang/detect';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, type Lang } from '../taxonomy';
 import { type CueEvidence, combine, evidenceOf, extractFeatures, type MessageFeatures } from './features';
-import { CUE_THRESHOLD, type CueScores, type MarkerScores, scoreTypes } from './scoring';
+import { type CueScores, type MarkerScores, scoreTypes } from './scoring';
 import { tokenize } from './tokenize';
 
 export interface AnalyzeOptions {
@@ -25,7 +25,7 @@ export interface AnalyzeOptions {
 /** Text beyond this is not read: bounded work on a 1 MB paste, flagged `truncated`. */
 export const MAX_ANALYSED_CHARS = 20_000;
 /** A cue is reported from this score on. */
-export { CUE_THRESHOLD };
+export const CUE_THRESHOLD = 0.5;
 
 const zeroScores = () =>
   Object.fromEntries(CUSTOMER_TYPES.map((t) => [t, 0])) as Record<CustomerType, number>;

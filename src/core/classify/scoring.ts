@@ -4,9 +4,6 @@ import weights from '../../data/type-weights.json';
 import { CUSTOMER_TYPES, type Cue, type CustomerType } from '../taxonomy';
 
 export type CueScores = Partial<Record<Cue, number>>;
-
-/** A cue is reported from this score on. */
-export const CUE_THRESHOLD = 0.5;
 export type MarkerScores = Partial<Record<CustomerType, number>>;
 
 export interface TypeWeights {
