@@ -75,6 +75,10 @@ describe('analyze', () => {
     expect(
       cuesOf('Tack för er „hjälp“, nu har jag väntat i tre veckor och är så trött på det här.', 'sv'),
     ).toContain('sarcasm');
+    // Scare quotes in an earlier mail quoted below the reply are not this message's words.
+    const thanks = cuesOf('Thank you so much, that worked!\n> Your "support" was useless last week.', 'en');
+    expect(thanks).toContain('gratitude');
+    expect(thanks).not.toContain('sarcasm');
     // A quoted label is not irony, and an apostrophe is not a quote mark.
     expect(cuesOf('The button says "Help" but nothing happens when I click it.', 'en')).not.toContain(
       'sarcasm',

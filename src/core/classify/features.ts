@@ -87,7 +87,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
   detectShouting(features, text, tokens, limit, inQuote);
   detectPunctuationAndEmoji(features, text, limit, inQuote);
   detectWaitingGreeting(features, text, tokens);
-  detectScareQuotes(features, analysed);
+  detectScareQuotes(features, analysed, inQuote);
   inferAnger(features);
   return features;
 }
@@ -213,11 +213,11 @@ function detectWaitingGreeting(features: MessageFeatures, text: string, tokens: 
 }
 
 /** Your "service", er „hjälp“, teidän «asiakaspalvelunne»: a service word in quotes is irony (weak alone). */
-function detectScareQuotes(features: MessageFeatures, text: string) {
+function detectScareQuotes(features: MessageFeatures, text: string, inQuote: (position: number) => boolean) {
   // Double quotes anywhere; single quotes only around whole words, so apostrophes ("don't") never pair up.
   const quoted = /["“”„«»]([\p{L} ]{2,24})["“”„«»]|(?<![\p{L}\d])['‘]([\p{L} ]{2,24})['’](?![\p{L}\d])/gu;
   for (let m = quoted.exec(text); m; m = quoted.exec(text)) {
-    if (!SCARE_QUOTED.has((m[1] ?? m[2]).trim().toLowerCase())) continue;
+    if (inQuote(m.index) || !SCARE_QUOTED.has((m[1] ?? m[2]).trim().toLowerCase())) continue;
     // Thanking someone for their "help" is ironic thanks: strong enough to drop the gratitude.
     const weight = combine(features.cues.gratitude) >= 0.5 ? 0.6 : 0.45;
     add(features.cues, 'sarcasm', { weight, start: m.index, end: m.index + m[0].length });
