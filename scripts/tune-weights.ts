@@ -3,10 +3,11 @@
 // the lexicons once; only the cheap type decision is re-run per candidate.
 //   npx tsx scripts/tune-weights.ts            print the search and the candidate weights
 //   npx tsx scripts/tune-weights.ts --write    also write them to src/data/type-weights.json
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { typeInputs } from '../src/core/classify/index';
 import { scoreTypes, TYPE_WEIGHTS, type TypeWeights } from '../src/core/classify/scoring';
 import { CUSTOMER_TYPES, type CustomerType, LANGS, type Lang } from '../src/core/taxonomy';
+import { macroF1, readDataset, zero } from './lib/dataset';
 
 interface Row {
   lang: Lang;
@@ -17,12 +18,12 @@ interface Row {
 
 const load = (set: string, split?: string): Row[] =>
   LANGS.flatMap((lang) =>
-    readFileSync(`tests/data/${set}/${lang}.jsonl`, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line))
-      .filter((row) => !split || row.split === split)
-      .map((row) => ({ lang, type: row.type, split: row.split, inputs: typeInputs(row.text, lang) })),
+    readDataset<{ text: string; type: CustomerType; split?: string }>(set, lang, split).map((row) => ({
+      lang,
+      type: row.type,
+      split: row.split,
+      inputs: typeInputs(row.text, lang),
+    })),
   );
 
 const dev = load('labelled', 'dev');
@@ -32,7 +33,7 @@ const holdout = load('holdout');
 /** Mean over languages of type macro-F1. */
 function score(rows: Row[], W: TypeWeights): number {
   const perLang = LANGS.map((lang) => {
-    const counts = Object.fromEntries(CUSTOMER_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
+    const counts = Object.fromEntries(CUSTOMER_TYPES.map((t) => [t, zero()]));
     for (const row of rows.filter((r) => r.lang === lang)) {
       const { cues, markers, chars } = row.inputs;
       const predicted = scoreTypes(cues, markers, chars, W).customerType;
@@ -42,13 +43,7 @@ function score(rows: Row[], W: TypeWeights): number {
         counts[row.type].fn++;
       }
     }
-    const present = CUSTOMER_TYPES.filter((t) => counts[t].tp + counts[t].fn > 0);
-    return (
-      present.reduce((sum, t) => {
-        const c = counts[t];
-        return sum + (c.tp ? (2 * c.tp) / (2 * c.tp + c.fp + c.fn) : 0);
-      }, 0) / present.length
-    );
+    return macroF1(counts);
   });
   return perLang.reduce((a, b) => a + b, 0) / perLang.length;
 }
@@ -92,7 +87,7 @@ for (let round = 0; round < 3; round++) {
       const s = score(dev, candidate);
       // A change must pay for itself: at least a quarter point of mean dev macro-F1.
       if (s > best + 0.0025) {
-        console.log(`  ${path.join('.')} ${current} → ${value}: dev ${(100 * s).toFixed(1)}`);
+        console.log(`  ${path.join('.')} ${current} → ${get(candidate, path)}: dev ${(100 * s).toFixed(1)}`);
         W = candidate;
         best = s;
         improved = true;

@@ -1,0 +1,29 @@
+// Shared by the evaluation scripts (eval, probe, tune-weights, eval-polarity-baselines): reading the
+// JSON-lines data sets under tests/data/ and the F1 arithmetic they all report.
+import { readFileSync } from 'node:fs';
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+export const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+
+export const f1 = (tp: number, fp: number, fn: number) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
+
+/** Mean F1 over the classes that occur in the data (true positives or misses), as macro-F1 is reported. */
+export function macroF1(counts: Record<string, Counts>): number {
+  const present = Object.values(counts).filter((c) => c.tp + c.fn > 0);
+  return present.reduce((sum, c) => sum + f1(c.tp, c.fp, c.fn), 0) / present.length;
+}
+
+/** One object per non-empty line of a JSON-lines file. */
+export const readJsonl = <T>(path: string): T[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as T);
+
+/** tests/data/<set>/<lang>.jsonl, optionally only the rows of one split (dev or test). */
+export const readDataset = <T extends { split?: string }>(set: string, lang: string, split?: string): T[] =>
+  readJsonl<T>(`tests/data/${set}/${lang}.jsonl`).filter((row) => !split || row.split === split);
