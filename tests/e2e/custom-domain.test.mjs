@@ -32,10 +32,22 @@ const hasContentScript = (tabId) =>
     tabId,
   );
 
-const registeredIds = () =>
-  env.worker.evaluate(async () =>
-    (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id),
-  );
+/** Ids of the content scripts registered for HOST, once they are (or are no longer) there, within 5 s. */
+async function scriptsForHost(expectPresent) {
+  let ids = [];
+  for (let i = 0; i < 50; i++) {
+    ids = await env.worker.evaluate(
+      async (host) =>
+        (await chrome.scripting.getRegisteredContentScripts())
+          .map((s) => s.id)
+          .filter((id) => id.endsWith(host)),
+      HOST,
+    );
+    if (ids.length > 0 === expectPresent) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return ids;
+}
 
 test('a custom domain added in options gets the content scripts, and the panel reads its tickets', async () => {
   // Before: the page on the team's domain is not read.
@@ -49,12 +61,7 @@ test('a custom domain added in options gets the content scripts, and the panel r
   await options.click('[data-testid="domain-add"]');
   await options.waitForSelector(`[data-testid="domain"][data-host="${HOST}"][data-granted="true"]`);
   await options.waitForFunction(() => !document.querySelector('[data-testid="domain-input"]').value);
-  for (let i = 0; i < 50 && !(await registeredIds()).some((id) => id.endsWith(HOST)); i++)
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  assert.ok(
-    (await registeredIds()).some((id) => id.endsWith(HOST)),
-    'content scripts registered',
-  );
+  assert.ok((await scriptsForHost(true)).length > 0, 'content scripts registered');
 
   const { page, panel } = await openReady(env, TICKET_URL);
   await panel.waitForFunction(
@@ -67,14 +74,8 @@ test('a custom domain added in options gets the content scripts, and the panel r
   assert.ok(state.cues.includes('repeatContact'), `cues: ${state.cues}`);
   assert.ok(state.phrases.length > 0, 'suggestions shown');
 
-  // Removing the domain unregisters the scripts: a new page there is not read any more.
+  // Removing the domain unregisters the scripts.
   await options.click(`[data-testid="domain"][data-host="${HOST}"] [data-testid="domain-remove"]`);
-  for (let i = 0; i < 50 && (await registeredIds()).some((id) => id.endsWith(HOST)); i++)
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  assert.deepEqual(
-    (await registeredIds()).filter((id) => id.endsWith(HOST)),
-    [],
-    'content scripts unregistered',
-  );
+  assert.deepEqual(await scriptsForHost(false), [], 'content scripts unregistered');
   await closeAll(page, panel, options);
 });
