@@ -12,6 +12,7 @@ const LANGS = ['en', 'nb', 'sv', 'fi'] as const;
 const SETS = [
   { set: 'polarity', prefix: 'pol', split: true, least: 60 },
   { set: 'polarity-holdout', prefix: 'pol2', split: false, least: 40 },
+  { set: 'polarity-holdout3', prefix: 'pol3', split: false, least: 40 },
 ] as const;
 
 describe.each(SETS)('$set', ({ set, prefix, split, least }) => {

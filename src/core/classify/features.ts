@@ -2,6 +2,7 @@
 import type { Evidence } from '../analysis';
 import type { Cue, CustomerType, Lang } from '../taxonomy';
 import { type Hit, matchLexicon } from './lexicon';
+import { findIrony } from './irony';
 import { ACRONYMS, CHAT_NUDGES, EMOJI, lexiconFor, SCARE_QUOTED, WAITING_GREETINGS } from './lexicons';
 import { type Token, tokenize } from './tokenize';
 
@@ -88,6 +89,8 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
   detectPunctuationAndEmoji(features, text, limit, inQuote);
   detectWaitingGreeting(features, text, tokens);
   detectScareQuotes(features, analysed, inQuote);
+  for (const span of findIrony(tokens, lang, lexicon.negators, complaintSentences(features, tokens)))
+    add(features.cues, 'sarcasm', span);
   inferAnger(features);
   return features;
 }
@@ -222,6 +225,19 @@ function detectScareQuotes(features: MessageFeatures, text: string, inQuote: (po
     const weight = combine(features.cues.gratitude) >= 0.5 ? 0.6 : 0.45;
     add(features.cues, 'sarcasm', { weight, start: m.index, end: m.index + m[0].length });
   }
+}
+
+/** Sentences holding complaint evidence: praise right after one of them is a verdict, often ironic. */
+function complaintSentences(features: MessageFeatures, tokens: Token[]): Set<number> {
+  const sentences = new Set<number>();
+  for (const cue of ['anger', 'frustration', 'disappointment'] as const) {
+    for (const e of features.cues[cue] ?? []) {
+      if (e.weight < 0.35) continue;
+      const token = tokens.find((t) => t.start >= e.start);
+      if (token) sentences.add(token.sentence);
+    }
+  }
+  return sentences;
 }
 
 /**

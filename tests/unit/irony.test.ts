@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/classify';
+import type { Lang } from '../../src/core/taxonomy';
+
+// Ironic thanks and praise are found by shape (thanks + a harm the company did; praise right after a
+// complaint), so they are tested with sentences that appear nowhere in the word lists.
+const cueIds = (text: string, lang: Lang) => analyze(text, { lang }).cues.map((c) => c.cue);
+
+describe('ironic thanks for a harm the company did', () => {
+  it.each<[Lang, string]>([
+    ['en', 'Thanks so much for misplacing my tax documents, really helpful of you.'],
+    ['en', 'Cheers for cancelling my booking without a word to me.'],
+    ['nb', 'Tusen takk for at dere mistet bagasjen min på en direkterute.'],
+    ['nb', 'Takk skal dere ha for at dere sperret kortet mitt i utlandet.'],
+    ['sv', 'Tack så mycket för att ni tappade bort mitt paket.'],
+    ['sv', 'Tack för att ni stängde ärendet utan att fråga mig.'],
+    ['fi', 'Kiitos tosi paljon että hukkasitte mun laukun.'],
+    ['fi', 'Kiitti vaan kun peruitte tilauksen kysymättä.'],
+  ])('%s: %s', (lang, text) => {
+    const cues = cueIds(text, lang);
+    expect(cues).toContain('sarcasm');
+    expect(cues).not.toContain('gratitude');
+  });
+});
+
+describe('a verdict of praise right after a harm', () => {
+  it.each<[Lang, string]>([
+    ['en', 'You sent my new sofa to the wrong address. Great job.'],
+    ['nb', 'Dere sendte pakken til feil adresse igjen. Imponerende.'],
+    ['sv', 'Ni skickade fakturan två gånger. Snyggt jobbat.'],
+    ['fi', 'Lähetitte paketin väärään osoitteeseen. Loistavaa työtä.'],
+  ])('%s: %s', (lang, text) => {
+    expect(cueIds(text, lang)).toContain('sarcasm');
+  });
+});
+
+describe('sincere thanks stay gratitude', () => {
+  it.each<[Lang, string]>([
+    ['en', 'Thanks for finding my lost suitcase so quickly, you saved my holiday!'],
+    ['en', 'Thank you for letting me know the flight was cancelled, I rebooked in time.'],
+    ['en', 'Thanks for not charging me twice this time, much appreciated.'],
+    ['en', 'My card was blocked abroad. Great that you unblocked it within minutes!'],
+    ['nb', 'Takk for at dere fant igjen den mistede pakken, tusen takk!'],
+    ['nb', 'Takk for beskjed om at flyet var kansellert, det reddet dagen.'],
+    ['sv', 'Tack för att ni hittade mitt borttappade paket!'],
+    ['sv', 'Tack för snabbt svar om den inställda leveransen, det hjälpte mycket.'],
+    ['fi', 'Kiitos että korjasitte väärän laskun niin nopeasti!'],
+    ['fi', 'Kiitos kun ilmoititte myöhästymisestä ajoissa.'],
+  ])('%s: %s', (lang, text) => {
+    expect(cueIds(text, lang)).not.toContain('sarcasm');
+  });
+});
