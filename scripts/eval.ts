@@ -31,7 +31,15 @@ const showMisses = process.argv.includes('--misses');
 const asJson = process.argv.includes('--json');
 const detect = process.argv.includes('--detect'); // let the classifier detect the language too
 const set = arg('--set') ?? 'labelled';
-const SETS = ['labelled', 'holdout', 'holdout2', 'holdout3', 'polarity', 'polarity-holdout', 'polarity-holdout3'];
+const SETS = [
+  'labelled',
+  'holdout',
+  'holdout2',
+  'holdout3',
+  'polarity',
+  'polarity-holdout',
+  'polarity-holdout3',
+];
 if (!SETS.includes(set)) {
   console.error(`unknown set "${set}": use one of ${SETS.join(', ')}`);
   process.exit(2);

@@ -50,3 +50,15 @@ describe('sincere thanks stay gratitude', () => {
     expect(cueIds(text, lang)).not.toContain('sarcasm');
   });
 });
+
+describe('a mixed review is not irony', () => {
+  it.each<[Lang, string]>([
+    ['en', 'Delivery was disappointing and slow. Brilliant product.'],
+    ['en', 'The waiting time was frustrating. Amazing food though.'],
+    ['nb', 'Leveringen var skuffende. Produktet er fantastisk.'],
+    ['sv', 'Leveransen var en besvikelse. Produkten är toppen.'],
+    ['fi', 'Toimitus oli pettymys. Tuote on loistava.'],
+  ])('%s: %s', (lang, text) => {
+    expect(cueIds(text, lang)).not.toContain('sarcasm');
+  });
+});

@@ -8,12 +8,12 @@ import { type CompiledLexicon, compileLexicon, type Hit, matchLexicon } from './
 import type { Token } from './tokenize';
 
 type Role = 'thanks' | 'mishaps' | 'repair' | 'praise' | 'contrast';
-type IronyData = Record<Role, string[]>;
+type IronyData = Record<Role, string[]> & { verdict: string[] };
 
 /** How many words after the thanks the harm may come ("thanks so much for once again losing …"). */
 const REACH = 8;
 /** A sentence of praise this short stands alone as a verdict ("Great job.", "Virkelig imponerende jobb."). */
-const VERDICT_WORDS = 5;
+const VERDICT_WORDS = 6;
 
 export interface IronySpan {
   weight: number;
@@ -21,16 +21,24 @@ export interface IronySpan {
   end: number;
 }
 
-const cache = new Map<Lang, CompiledLexicon>();
+interface CompiledIrony {
+  lexicon: CompiledLexicon;
+  /** Words that may stand beside the praise in a verdict sentence ("Really great job, guys."). */
+  fillers: Set<string>;
+}
+const cache = new Map<Lang, CompiledIrony>();
 
-function ironyLexicon(lang: Lang, negators: string[]): CompiledLexicon {
+function ironyFor(lang: Lang, negators: string[]): CompiledIrony {
   let compiled = cache.get(lang);
   if (!compiled) {
-    const data = (irony as unknown as Record<Lang, IronyData>)[lang];
+    const { verdict, ...roles } = (irony as unknown as Record<Lang, IronyData>)[lang];
     const cues = Object.fromEntries(
-      Object.entries(data).map(([role, patterns]) => [role, patterns.map((p) => [p, 1] as [string, number])]),
+      Object.entries(roles).map(([role, patterns]) => [
+        role,
+        patterns.map((p) => [p, 1] as [string, number]),
+      ]),
     );
-    compiled = compileLexicon({
+    const lexicon = compileLexicon({
       lang,
       negators,
       intensifiers: [],
@@ -39,6 +47,7 @@ function ironyLexicon(lang: Lang, negators: string[]): CompiledLexicon {
       positive: [],
       types: {},
     });
+    compiled = { lexicon, fillers: new Set(verdict) };
     cache.set(lang, compiled);
   }
   return compiled;
@@ -56,7 +65,8 @@ export function findIrony(
   complaints: ReadonlySet<number> = new Set(),
 ): IronySpan[] {
   if (tokens.length < 3) return [];
-  const hits = matchLexicon(ironyLexicon(lang, [...negators]), tokens);
+  const { lexicon, fillers } = ironyFor(lang, [...negators]);
+  const hits = matchLexicon(lexicon, tokens);
   const of = (role: Role) => hits.filter((h) => h.entry.id === role);
   const repairs = of('repair');
   const contrasts = of('contrast');
@@ -79,12 +89,19 @@ export function findIrony(
     if (harm) spans.push({ weight: 0.7, start: tokens[thanks.first].start, end: tokens[harm.last].end });
   }
 
-  const harmedSentences = new Set(mishaps.filter((m) => !m.negated).map((m) => tokens[m.first].sentence));
+  const harmedSentences = new Set([
+    ...complaints,
+    ...mishaps.filter((m) => !m.negated).map((m) => tokens[m.first].sentence),
+  ]);
   for (const praise of of('praise')) {
     const sentence = tokens[praise.first].sentence;
     if (!harmedSentences.has(sentence - 1) || repairedIn(sentence) || repairedIn(sentence - 1)) continue;
-    const words = tokens.filter((t) => t.sentence === sentence);
-    if (words.length > VERDICT_WORDS || praise.negated) continue;
+    // Only praise and filler words: "Great job." is a verdict on the service, "Great product." a mixed review.
+    const rest = tokens.filter(
+      (t, i) => t.sentence === sentence && (i < praise.first || i > praise.last) && !fillers.has(t.norm),
+    );
+    const words = tokens.filter((t) => t.sentence === sentence).length;
+    if (words > VERDICT_WORDS || rest.length > 0 || praise.negated) continue;
     if (contrasts.some((c) => tokens[c.first].sentence === sentence)) continue;
     spans.push({ weight: 0.6, start: tokens[praise.first].start, end: tokens[praise.last].end });
   }
