@@ -36,9 +36,11 @@ const SETS = [
   'holdout',
   'holdout2',
   'holdout3',
+  'holdout4',
   'polarity',
   'polarity-holdout',
   'polarity-holdout3',
+  'polarity-holdout4',
 ];
 if (!SETS.includes(set)) {
   console.error(`unknown set "${set}": use one of ${SETS.join(', ')}`);

@@ -53,6 +53,7 @@ const SETS = [
   ['holdout', 'ho'],
   ['holdout2', 'ho2'],
   ['holdout3', 'ho3'],
+  ['holdout4', 'ho4'],
 ] as const;
 
 describe.each(SETS)('%s', (set, prefix) => {
@@ -94,8 +95,8 @@ describe.each(SETS)('%s', (set, prefix) => {
       for (const row of rows) {
         const text = String(row.text);
         const cues = row.cues as string[];
-        // A 4+ letter all-caps word or a !!! run is shouting; acronyms (DNS, MVA, DHCP) are not required to be.
-        const capsWords = text.match(/(?<![\p{L}])\p{Lu}{4,}(?![\p{L}])/gu) ?? [];
+        // A 4+ letter all-caps word or a !!! run is shouting; acronyms (DNS, MVA, DHCP) and codes (12VHPWR) are not required to be.
+        const capsWords = text.match(/(?<![\p{L}\d])\p{Lu}{4,}(?![\p{L}\d])/gu) ?? [];
         const loud = /!{3,}/.test(text) || capsWords.some((word) => !ACRONYMS.has(word));
         if (loud) expect(cues, `${String(row.id)} looks shouted`).toContain('shouting');
         if (cues.includes('shouting')) {

@@ -13,6 +13,7 @@ const SETS = [
   { set: 'polarity', prefix: 'pol', split: true, least: 60 },
   { set: 'polarity-holdout', prefix: 'pol2', split: false, least: 40 },
   { set: 'polarity-holdout3', prefix: 'pol3', split: false, least: 40 },
+  { set: 'polarity-holdout4', prefix: 'pol4', split: false, least: 40 },
 ] as const;
 
 describe.each(SETS)('$set', ({ set, prefix, split, least }) => {
