@@ -1,5 +1,6 @@
-// Coordinate search over src/data/type-weights.json on the labelled DEV split only, reporting the test
-// split and the fresh held-out set before and after (never optimised on). Cue and marker scores come from
+// Coordinate search over src/data/type-weights.json on the tuning data only (the labelled DEV split and the
+// second independent set, tests/data/holdout2, released for tuning in round 11), reporting the test split and
+// the first held-out set before and after (never optimised on). holdout3 is not read here at all. Cue and marker scores come from
 // the lexicons once; only the cheap type decision is re-run per candidate.
 //   npx tsx scripts/tune-weights.ts            print the search and the candidate weights
 //   npx tsx scripts/tune-weights.ts --write    also write them to src/data/type-weights.json
@@ -26,7 +27,7 @@ const load = (set: string, split?: string): Row[] =>
     })),
   );
 
-const dev = load('labelled', 'dev');
+const dev = [...load('labelled', 'dev'), ...load('holdout2')];
 const test = load('labelled', 'test');
 const holdout = load('holdout');
 

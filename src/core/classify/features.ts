@@ -27,6 +27,8 @@ export interface MessageFeatures {
   cues: Partial<Record<Cue, CueEvidence[]>>;
   typeMarkers: Partial<Record<CustomerType, CueEvidence[]>>;
   words: number;
+  /** The customer's own words, lowercased (quotes excluded): what the type model reads. */
+  vocabulary: string[];
   /** Characters of the customer's own words (quotes excluded): length in a language-neutral unit. */
   chars: number;
   sentences: number;
@@ -79,6 +81,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
     cues: {},
     typeMarkers: {},
     words: tokens.length,
+    vocabulary: tokens.map((t) => t.norm),
     chars: tokens.reduce((sum, t) => sum + t.raw.length + 1, 0),
     sentences: tokens.length ? tokens[tokens.length - 1].sentence + 1 : 0,
     questions: 0,

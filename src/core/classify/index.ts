@@ -14,6 +14,7 @@ import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, type Lang } from '..
 import { type CueEvidence, combine, evidenceOf, extractFeatures, type MessageFeatures } from './features';
 import { type CueScores, type MarkerScores, scoreTypes } from './scoring';
 import { tokenize } from './tokenize';
+import { typeProbabilities } from './type-model';
 
 export interface AnalyzeOptions {
   /** The language to analyse in (`nb`, `no`, `nn`, `sv`, `fi`, `en`, `sv-SE`…): skips detection. */
@@ -62,10 +63,29 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
 export function typeInputs(
   text: string,
   lang: Lang,
-): { cues: CueScores; markers: MarkerScores; chars: number } {
+): { cues: CueScores; markers: MarkerScores; chars: number; model?: number[] } {
   const features = extractFeatures(text, lang, Math.min(text.length, MAX_ANALYSED_CHARS));
   const parts = [{ features, factor: 1 }];
-  return { cues: scoreCues(parts), markers: scoreMarkers(parts), chars: features.chars };
+  return {
+    cues: scoreCues(parts),
+    markers: scoreMarkers(parts),
+    chars: features.chars,
+    model: modelScores(lang, parts),
+  };
+}
+
+/** The type model's probabilities over the weighted messages (recent ones count most). */
+function modelScores(lang: Lang, parts: Weighted[]): number[] | undefined {
+  let total = 0;
+  let sum: number[] | undefined;
+  for (const { features, factor } of parts) {
+    const p = typeProbabilities(lang, features.vocabulary);
+    if (!p) continue;
+    sum ??= p.map(() => 0);
+    for (let i = 0; i < p.length; i++) sum[i] += p[i] * factor;
+    total += factor;
+  }
+  return sum?.map((v) => v / total);
 }
 
 interface Part extends Weighted {
@@ -83,7 +103,7 @@ function analysisOf(
 ): Analysis {
   const lang = guess.lang as Lang;
   const cueScores = scoreCues(parts);
-  const decision = scoreTypes(cueScores, scoreMarkers(parts), chars);
+  const decision = scoreTypes(cueScores, scoreMarkers(parts), chars, undefined, modelScores(lang, parts));
   const register = lang === 'fi' ? finnishRegister(registerText) : undefined;
   return {
     lang,

@@ -14,6 +14,11 @@ export interface TypeWeights {
   /** How much a demanding marker (0..1) takes off the impatient reading: "refund me by Friday" is a demand. */
   demandDampsHurry: number;
   minimumToLeaveNeutral: number;
+  /**
+   * Weight of the statistical type model (type-model.ts) beside the lexicon scores. With a model, every type
+   * (neutral too) competes on (lexicon score + model × probability) / (1 + model).
+   */
+  model: number;
   /** Applied last: a threat or insult outranks plain anger (seed: intimidating needs a boundary). */
   precedence: CustomerType[];
 }
@@ -33,6 +38,7 @@ export function scoreTypes(
   markers: MarkerScores,
   chars: number,
   W: TypeWeights = TYPE_WEIGHTS,
+  model?: readonly number[],
 ): TypeDecision {
   const raw = {} as Record<CustomerType, number>;
   for (const type of CUSTOMER_TYPES) {
@@ -58,6 +64,8 @@ export function scoreTypes(
     Math.min(1, Math.max(0, W.neutralBaseline + scores.neutral * 0.15 - strongestOther * 0.9)),
   );
 
+  if (model && W.model > 0) return blendWithModel(scores, model, W);
+
   let best: CustomerType = 'neutral';
   let bestScore = 0;
   for (const type of CUSTOMER_TYPES) {
@@ -71,5 +79,26 @@ export function scoreTypes(
   }
   if (scores[best] < W.minimumToLeaveNeutral)
     return { customerType: 'neutral', confidence: scores.neutral, scores };
+  return { customerType: best, confidence: scores[best], scores };
+}
+
+/** Precedence breaks exact ties only: a threat outranks plain anger at equal score. */
+const tieBreak = (type: CustomerType, W: TypeWeights) => {
+  const rank = W.precedence.indexOf(type);
+  return rank >= 0 ? 0.0001 * (10 - rank) : 0;
+};
+
+function blendWithModel(
+  lexicon: Record<CustomerType, number>,
+  model: readonly number[],
+  W: TypeWeights,
+): TypeDecision {
+  const scores = {} as Record<CustomerType, number>;
+  CUSTOMER_TYPES.forEach((type, i) => {
+    scores[type] = round((lexicon[type] + W.model * (model[i] ?? 0)) / (1 + W.model));
+  });
+  let best: CustomerType = 'neutral';
+  for (const type of CUSTOMER_TYPES)
+    if (scores[type] + tieBreak(type, W) > scores[best] + tieBreak(best, W)) best = type;
   return { customerType: best, confidence: scores[best], scores };
 }
