@@ -1,8 +1,8 @@
 // One message → cue evidence and type markers. Everything here is linear in the text length.
 import type { Evidence } from '../analysis';
 import type { Cue, CustomerType, Lang } from '../taxonomy';
-import { type Hit, matchLexicon } from './lexicon';
 import { findIrony } from './irony';
+import { type Hit, matchLexicon } from './lexicon';
 import { ACRONYMS, CHAT_NUDGES, EMOJI, lexiconFor, SCARE_QUOTED, WAITING_GREETINGS } from './lexicons';
 import { type Token, tokenize } from './tokenize';
 

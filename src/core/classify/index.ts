@@ -12,9 +12,9 @@ import type {
 import { resolveLanguage } from '../lang/detect';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, type Lang } from '../taxonomy';
 import { type CueEvidence, combine, evidenceOf, extractFeatures, type MessageFeatures } from './features';
-import { type CueScores, type MarkerScores, scoreTypes } from './scoring';
+import { cueProbabilities, typeProbabilities } from './model';
+import { type CueScores, type MarkerScores, scoreTypes, TYPE_WEIGHTS } from './scoring';
 import { tokenize } from './tokenize';
-import { typeProbabilities } from './type-model';
 
 export interface AnalyzeOptions {
   /** The language to analyse in (`nb`, `no`, `nn`, `sv`, `fi`, `en`, `sv-SE`…): skips detection. */
@@ -74,12 +74,12 @@ export function typeInputs(
   };
 }
 
-/** The type model's probabilities over the weighted messages (recent ones count most). */
-function modelScores(lang: Lang, parts: Weighted[]): number[] | undefined {
+/** The model's probabilities over the weighted messages (recent ones count most). */
+function modelScores(lang: Lang, parts: Weighted[], head = typeProbabilities): number[] | undefined {
   let total = 0;
   let sum: number[] | undefined;
   for (const { features, factor } of parts) {
-    const p = typeProbabilities(lang, features.vocabulary);
+    const p = head(lang, features.vocabulary);
     if (!p) continue;
     sum ??= p.map(() => 0);
     for (let i = 0; i < p.length; i++) sum[i] += p[i] * factor;
@@ -104,6 +104,7 @@ function analysisOf(
   const lang = guess.lang as Lang;
   const cueScores = scoreCues(parts);
   const decision = scoreTypes(cueScores, scoreMarkers(parts), chars, undefined, modelScores(lang, parts));
+  const shown = confirmCues(cueScores, modelScores(lang, parts, cueProbabilities));
   const register = lang === 'fi' ? finnishRegister(registerText) : undefined;
   return {
     lang,
@@ -113,7 +114,7 @@ function analysisOf(
     customerType: decision.customerType,
     confidence: decision.confidence,
     scores: decision.scores,
-    cues: reportCues(cueScores, parts),
+    cues: reportCues(shown, parts),
     ...(register ? { register } : {}),
     ...(truncated ? { truncated } : {}),
   };
@@ -132,6 +133,28 @@ function scoreCues(parts: Weighted[]): CueScores {
     if (best > 0) scores[cue] = best;
   }
   return scores;
+}
+
+/**
+ * The cue model confirms or damps what the lexicons found, never adds a cue of its own: a cue is shown only
+ * with the customer's words as evidence. Only the support-talk cues listed in type-weights.json go through
+ * it: trained on support messages, it damped the feelings (anger, worry, disappointment…) in reviews and film
+ * dialogue, where the lexicons alone read them better (measured on the polarity sets).
+ */
+function confirmCues(scores: CueScores, model: number[] | undefined): CueScores {
+  const { weight, midpoint, cues: confirmable } = TYPE_WEIGHTS.cueModel;
+  if (!model || weight <= 0) return scores;
+  const confirmed: CueScores = {};
+  CUES.forEach((cue, i) => {
+    const score = scores[cue];
+    if (score === undefined) return;
+    const p = model[i];
+    confirmed[cue] =
+      !confirmable.includes(cue) || Number.isNaN(p)
+        ? score
+        : Math.min(1, Math.max(0, score + weight * (p - midpoint)));
+  });
+  return confirmed;
 }
 
 function scoreMarkers(parts: Weighted[]): MarkerScores {

@@ -15,10 +15,15 @@ export interface TypeWeights {
   demandDampsHurry: number;
   minimumToLeaveNeutral: number;
   /**
-   * Weight of the statistical type model (type-model.ts) beside the lexicon scores. With a model, every type
+   * Weight of the statistical type model (model.ts) beside the lexicon scores. With a model, every type
    * (neutral too) competes on (lexicon score + model × probability) / (1 + model).
    */
   model: number;
+  /**
+   * How the cue model moves a cue the lexicons found: score + weight × (probability − midpoint). Not a type
+   * weight, but tuned the same way and kept with them.
+   */
+  cueModel: { weight: number; midpoint: number; cues: Cue[] };
   /** Applied last: a threat or insult outranks plain anger (seed: intimidating needs a boundary). */
   precedence: CustomerType[];
 }

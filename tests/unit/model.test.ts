@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { trainingHash } from '../../scripts/lib/type-model-data';
-import { modelFeatures, type TypeModelData, typeProbabilities } from '../../src/core/classify/type-model';
-import { CUSTOMER_TYPES, LANGS } from '../../src/core/taxonomy';
-import model from '../../src/data/type-model.json';
+import { trainingHash } from '../../scripts/lib/model-data';
+import {
+  cueProbabilities,
+  type ModelData,
+  modelFeatures,
+  typeProbabilities,
+} from '../../src/core/classify/model';
+import { CUES, CUSTOMER_TYPES, LANGS } from '../../src/core/taxonomy';
+import model from '../../src/data/classifier-model.json';
 
-const shipped = model as TypeModelData;
+const shipped = model as ModelData;
 
 /** The features spelt out with strings, as a reader would write them: the fast in-place hashing must agree. */
 function referenceFeatures(words: string[], bits: number): Map<number, number> {
@@ -38,7 +43,7 @@ describe('type model features', () => {
       const fast = modelFeatures(words, 12);
       const slow = referenceFeatures(words, 12);
       expect(new Set(fast.buckets)).toEqual(new Set(slow.keys()));
-      fast.buckets.forEach((bucket, i) =>
+      fast.buckets.forEach((bucket: number, i: number) =>
         expect(fast.values[i]).toBeCloseTo(slow.get(bucket) ?? Number.NaN, 12),
       );
     }
@@ -51,17 +56,18 @@ describe('type model features', () => {
   });
 });
 
-describe('shipped type model', () => {
-  it('was trained on the data as it is now (retrain with scripts/train-type-model.ts)', () => {
+describe('shipped model', () => {
+  it('was trained on the data as it is now (retrain with scripts/train-model.ts)', () => {
     expect(shipped.trainedOn).toBe(trainingHash());
   });
 
-  it('has every language and every type', () => {
-    expect([...shipped.classes].sort()).toEqual([...CUSTOMER_TYPES].sort());
+  it('has every language, every type and every cue', () => {
+    expect([...shipped.types].sort()).toEqual([...CUSTOMER_TYPES].sort());
+    expect([...shipped.cues].sort()).toEqual([...CUES].sort());
     for (const lang of LANGS) {
       const entry = shipped.langs[lang];
-      expect(entry, lang).toBeDefined();
-      expect(atob(entry?.weights ?? '').length).toBe((1 << shipped.bits) * CUSTOMER_TYPES.length);
+      expect(atob(entry?.types.weights ?? '').length, lang).toBe((1 << shipped.bits) * CUSTOMER_TYPES.length);
+      expect(atob(entry?.cues.weights ?? '').length, lang).toBe((1 << shipped.bits) * CUES.length);
     }
   });
 
@@ -71,6 +77,9 @@ describe('shipped type model', () => {
       expect(p).toHaveLength(CUSTOMER_TYPES.length);
       expect(p?.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
       expect(typeProbabilities(lang, [])).toBeUndefined();
+      const cues = cueProbabilities(lang, ['hello', 'there']) ?? [];
+      expect(cues).toHaveLength(CUES.length);
+      expect(cues.every((q) => q > 0 && q < 1)).toBe(true);
     }
   });
 });

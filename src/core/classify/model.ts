@@ -1,20 +1,31 @@
-// A small statistical model of the customer type, beside the lexicons: multinomial logistic regression over
-// hashed word, word-pair and character n-gram features of the customer's own words. Character n-grams carry
-// what word lists miss on fresh text (Finnish endings, compounds, the many ways of saying one thing); the
-// lexicon scores keep the decision explainable. Weights are data (src/data/type-model.json), trained by
-// scripts/train-type-model.ts on the labelled and released held-out sets.
-import model from '../../data/type-model.json';
-import { CUSTOMER_TYPES, type Lang } from '../taxonomy';
+// A small statistical model beside the lexicons: logistic regression over hashed word, word-pair and
+// character n-gram features of the customer's own words. Character n-grams carry what word lists miss on
+// fresh text (Finnish endings, compounds, the many ways of saying one thing). Two heads per language: the
+// customer type (softmax over the eight types, blended with the lexicon scores in scoring.ts) and the cues
+// (one yes/no per cue, which only confirms or damps cues the lexicons found, so every cue shown still has
+// the customer's words as evidence). Weights are data (src/data/classifier-model.json), trained by
+// scripts/train-model.ts on the labelled and released held-out sets.
+import model from '../../data/classifier-model.json';
+import { CUES, CUSTOMER_TYPES, type Lang } from '../taxonomy';
 
-export interface TypeModelData {
+/** One output layer: int8 weights (`weights[bucket * outputs + output]`, base64) times `scale`, plus bias. */
+export interface HeadData {
+  bias: number[];
+  scale: number;
+  weights: string;
+}
+
+export interface ModelData {
   _comment?: string;
   /** Features are hashed into 2^bits buckets. */
   bits: number;
-  /** Class order of the weight rows (CUSTOMER_TYPES at training time). */
-  classes: string[];
+  /** Output order of the type head (CUSTOMER_TYPES at training time). */
+  types: string[];
+  /** Output order of the cue head (CUES at training time). */
+  cues: string[];
   /** Hash of the training rows: a unit test fails when the data changed and the model was not retrained. */
   trainedOn: string;
-  langs: Partial<Record<Lang, { bias: number[]; scale: number; weights: string }>>;
+  langs: Partial<Record<Lang, { types: HeadData; cues: HeadData }>>;
 }
 
 /** Sparse features: parallel lists of hash buckets and values. */
@@ -77,8 +88,8 @@ export function modelFeatures(words: readonly string[], bits: number): FeatureVe
   return { buckets, values };
 }
 
-/** Class probabilities from raw weights (`weights[bucket * classes + class]`): shared by training and use. */
-export function softmaxScores(
+/** Raw scores (weights · features + bias) of every output: shared by training and use. */
+export function linearScores(
   features: FeatureVector,
   weights: ArrayLike<number>,
   scale: number,
@@ -93,50 +104,65 @@ export function softmaxScores(
     const value = values[f] * scale;
     for (let c = 0; c < k; c++) z[c] += weights[row + c] * value;
   }
-  let top = Number.NEGATIVE_INFINITY;
-  for (let c = 0; c < k; c++) {
-    z[c] += bias[c];
-    if (z[c] > top) top = z[c];
-  }
-  let total = 0;
-  for (let c = 0; c < k; c++) {
-    z[c] = Math.exp(z[c] - top);
-    total += z[c];
-  }
-  for (let c = 0; c < k; c++) z[c] /= total;
+  for (let c = 0; c < k; c++) z[c] += bias[c];
   return z;
 }
 
-interface Decoded {
+export function softmax(z: number[]): number[] {
+  const top = Math.max(...z);
+  const exp = z.map((v) => Math.exp(v - top));
+  const total = exp.reduce((a, b) => a + b, 0);
+  return exp.map((v) => v / total);
+}
+
+export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+interface DecodedHead {
   bias: number[];
   scale: number;
   weights: Int8Array;
-  /** Maps the file's class order onto CUSTOMER_TYPES. */
-  order: number[];
 }
 
-const DATA = model as TypeModelData;
-const decoded = new Map<Lang, Decoded | null>();
+const DATA = model as ModelData;
+const heads = new Map<string, DecodedHead | null>();
 
-function decode(lang: Lang): Decoded | null {
-  if (decoded.has(lang)) return decoded.get(lang) ?? null;
-  const entry = DATA.langs[lang];
-  let result: Decoded | null = null;
+function decodeHead(lang: Lang, head: 'types' | 'cues'): DecodedHead | null {
+  const key = `${lang}:${head}`;
+  if (heads.has(key)) return heads.get(key) ?? null;
+  const entry = DATA.langs[lang]?.[head];
+  let result: DecodedHead | null = null;
   if (entry) {
     const binary = atob(entry.weights);
     const weights = new Int8Array(binary.length);
     for (let i = 0; i < binary.length; i++) weights[i] = (binary.charCodeAt(i) << 24) >> 24;
-    const order = CUSTOMER_TYPES.map((type) => DATA.classes.indexOf(type));
-    if (order.every((i) => i >= 0)) result = { bias: entry.bias, scale: entry.scale, weights, order };
+    result = { bias: entry.bias, scale: entry.scale, weights };
   }
-  decoded.set(lang, result);
+  heads.set(key, result);
   return result;
 }
 
-/** P(type | words) in CUSTOMER_TYPES order, or undefined when there is no model for the language. */
-export function typeProbabilities(lang: Lang, words: readonly string[]): number[] | undefined {
-  const m = decode(lang);
+/** Output i of the file → position in our own list (undefined when the file lacks it). */
+const orderOf = (ours: readonly string[], theirs: readonly string[]) => ours.map((id) => theirs.indexOf(id));
+const TYPE_ORDER = orderOf(CUSTOMER_TYPES, DATA.types);
+const CUE_ORDER = orderOf(CUES, DATA.cues);
+
+function scoresFor(lang: Lang, head: 'types' | 'cues', words: readonly string[]): number[] | undefined {
+  const m = decodeHead(lang, head);
   if (!m || words.length === 0) return undefined;
-  const probabilities = softmaxScores(modelFeatures(words, DATA.bits), m.weights, m.scale, m.bias);
-  return m.order.map((i) => probabilities[i]);
+  return linearScores(modelFeatures(words, DATA.bits), m.weights, m.scale, m.bias);
+}
+
+/** P(type | words) in CUSTOMER_TYPES order, or undefined without a model for the language or without words. */
+export function typeProbabilities(lang: Lang, words: readonly string[]): number[] | undefined {
+  const z = scoresFor(lang, 'types', words);
+  if (!z || TYPE_ORDER.some((i) => i < 0)) return undefined;
+  const p = softmax(z);
+  return TYPE_ORDER.map((i) => p[i]);
+}
+
+/** P(cue present | words) per cue in CUES order (NaN for a cue the model does not know). */
+export function cueProbabilities(lang: Lang, words: readonly string[]): number[] | undefined {
+  const z = scoresFor(lang, 'cues', words);
+  if (!z) return undefined;
+  return CUE_ORDER.map((i) => (i < 0 ? Number.NaN : sigmoid(z[i])));
 }

@@ -1,5 +1,5 @@
 // Which data the type model is trained on, and a hash of it: the shipped model carries the hash, and a unit
-// test fails when the data changed without retraining (scripts/train-type-model.ts).
+// test fails when the data changed without retraining (scripts/train-model.ts).
 import { createHash } from 'node:crypto';
 import { LANGS } from '../../src/core/taxonomy';
 import { readDataset } from './dataset';
