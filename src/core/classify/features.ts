@@ -245,7 +245,8 @@ function complaintSentences(features: MessageFeatures, tokens: Token[]): Set<num
 
 /**
  * A raised voice or sarcasm on top of a complaint reads as anger even without an angry word
- * ("Teknikern kom INTE.", "47 minutter i kø 👏"). The raised voice or the irony is the evidence.
+ * ("Teknikern kom INTE.", "47 minutter i kø 👏"). The raised voice or the irony is the evidence. Hurry alone
+ * is not a complaint here: "HALLO??", "Keikka on TÄNÄÄN" are someone waiting, not someone hostile.
  */
 function inferAnger(features: MessageFeatures) {
   const score = (cue: Cue) => combine(features.cues[cue]);
@@ -253,7 +254,6 @@ function inferAnger(features: MessageFeatures) {
     score('frustration'),
     score('disappointment'),
     score('repeatContact'),
-    score('urgency') * 0.9,
     score('sarcasm'),
   );
   if (score('shouting') >= 0.5 && complaint >= 0.5) {
