@@ -20,6 +20,11 @@ export interface TypeWeights {
    */
   model: number;
   /**
+   * Types the model may only lift when the lexicons already see some of it (score ≥ floor): a plain negative
+   * review read as "angry" by wording alone cost anger precision on the polarity sets.
+   */
+  modelNeedsEvidence: { types: CustomerType[]; floor: number };
+  /**
    * How the cue model moves a cue the lexicons found: score + weight × (probability − midpoint). Not a type
    * weight, but tuned the same way and kept with them.
    */
@@ -99,8 +104,10 @@ function blendWithModel(
   W: TypeWeights,
 ): TypeDecision {
   const scores = {} as Record<CustomerType, number>;
+  const { types: guarded, floor } = W.modelNeedsEvidence;
   CUSTOMER_TYPES.forEach((type, i) => {
-    scores[type] = round((lexicon[type] + W.model * (model[i] ?? 0)) / (1 + W.model));
+    const trust = guarded.includes(type) ? Math.min(1, lexicon[type] / floor) : 1;
+    scores[type] = round((lexicon[type] + W.model * trust * (model[i] ?? 0)) / (1 + W.model));
   });
   let best: CustomerType = 'neutral';
   for (const type of CUSTOMER_TYPES)
