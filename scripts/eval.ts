@@ -6,8 +6,10 @@
 //   npm run eval -- --json            one JSON object (for the README table)
 //   npm run eval -- --set holdout     the fresh held-out set (tests/data/holdout/), written after tuning
 //   npm run eval -- --set polarity    review/subtitle lines (tests/data/polarity/): negative-class and anger F1
-//   --set holdout2, --set polarity-holdout   the second fresh sets, written apart from the lexicons
+//   --set holdout2 … holdout5, --set polarity-holdout … polarity-holdout5   fresh sets by independent writers
+//   --lexicon-only                    switch the statistical model off (what the word lists alone do)
 import { analyze } from '../src/core/classify/index';
+import { TYPE_WEIGHTS } from '../src/core/classify/scoring';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS } from '../src/core/taxonomy';
 import { type Counts, f1, macroF1, readDataset, zero } from './lib/dataset';
 import { polarityOf } from './lib/polarity';
@@ -31,16 +33,22 @@ const showMisses = process.argv.includes('--misses');
 const asJson = process.argv.includes('--json');
 const detect = process.argv.includes('--detect'); // let the classifier detect the language too
 const set = arg('--set') ?? 'labelled';
+if (process.argv.includes('--lexicon-only')) {
+  TYPE_WEIGHTS.model = 0;
+  TYPE_WEIGHTS.cueModel.weight = 0;
+}
 const SETS = [
   'labelled',
   'holdout',
   'holdout2',
   'holdout3',
   'holdout4',
+  'holdout5',
   'polarity',
   'polarity-holdout',
   'polarity-holdout3',
   'polarity-holdout4',
+  'polarity-holdout5',
 ];
 if (!SETS.includes(set)) {
   console.error(`unknown set "${set}": use one of ${SETS.join(', ')}`);
