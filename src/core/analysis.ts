@@ -40,6 +40,12 @@ export interface Analysis {
   confidence: number;
   scores: Record<CustomerType, number>;
   cues: CueHit[];
+  /**
+   * Why this type: the customer's words that point to it (type markers and the words the model leaned on),
+   * from the latest customer message that has any. Absent for neutral, for unsupported languages and when no
+   * word stands out.
+   */
+  typeEvidence?: Evidence[];
   /** Finnish only: te-form (formal) or sinä-form (informal) writer, when the text shows it. */
   register?: Register;
   /** The text was longer than the analysis bound and only its start (and end) were read. */

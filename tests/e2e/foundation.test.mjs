@@ -28,6 +28,11 @@ test('Zendesk: the panel shows language, type and suggestions; insert lands in C
     type && type !== 'neutral',
     `expected a non-neutral type for an upset repeat customer, got ${type}`,
   );
+  // Why this type: the customer's own words, as written on the ticket page.
+  const reasons = await panel.locator('[data-testid="type-evidence"] q').allTextContents();
+  assert.ok(reasons.length > 0, 'no words shown for the type');
+  const ticketText = await page.locator('body').innerText();
+  for (const words of reasons) assert.ok(ticketText.includes(words), `"${words}" is not on the ticket page`);
   for (const stage of ['acknowledge', 'apologize', 'solve']) {
     const count = await panel
       .locator(`[data-testid="suggestion"][data-stage="${stage}"][data-lang="nb"]`)

@@ -6,7 +6,7 @@ import {
   finnishRegister,
   MAX_ANALYSED_CHARS,
 } from '../../src/core/classify/index';
-import { CUES, CUSTOMER_TYPES } from '../../src/core/taxonomy';
+import { CUES, CUSTOMER_TYPES, type Lang } from '../../src/core/taxonomy';
 
 const cuesOf = (text: string, lang?: string) => analyze(text, { lang }).cues.map((c) => c.cue);
 
@@ -232,5 +232,26 @@ describe('irony', () => {
       expect(cues, text).toContain('sarcasm');
       expect(cues, text).not.toContain('gratitude');
     }
+  });
+});
+
+describe('why this type', () => {
+  it.each<[Lang, string, string]>([
+    ['en', 'As a network engineer I can tell you the fault is on your side, not my router.', 'knowItAll'],
+    ['nb', 'Jeg krever full refusjon innen fredag, og i tillegg kompensasjon for bryderiet.', 'demanding'],
+    ['fi', 'En tiedä kumman valitsisin, vai pitäisikö odottaa? Mitä te suosittelisitte?', 'indecisive'],
+  ])('%s: the words that point to %s come with offsets into the message', (lang, text, type) => {
+    const result = analyze(text, { lang });
+    expect(result.customerType).toBe(type);
+    expect(result.typeEvidence?.length).toBeGreaterThan(0);
+    for (const e of result.typeEvidence ?? []) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it('gives none for a plain request', () => {
+    const result = analyze('Hi, could you tell me when my invoice for November will arrive? Thanks, Anna', {
+      lang: 'en',
+    });
+    expect(result.customerType).toBe('neutral');
+    expect(result.typeEvidence).toBeUndefined();
   });
 });

@@ -29,6 +29,7 @@ export function fakeAnalysis(over: Partial<ConversationAnalysis> = {}): Conversa
       },
       { cue: 'shouting', score: 0.6, evidence: [{ start: 17, end: 20, text: 'TRE', message: 0 }] },
     ],
+    typeEvidence: [{ start: 60, end: 70, text: CUSTOMER_TEXT.slice(60, 70), message: 0 }],
     trajectory: 'escalating',
     temperatures: [{ message: 0, value: 0.7 }],
     lastCustomerMessage: 0,

@@ -127,6 +127,9 @@ describe('side panel with a ticket', () => {
     expect(type?.dataset.type).toBe('impatient');
     expect(type?.textContent).toContain('In a hurry: give a concrete time');
     expect(type?.textContent).toContain('80% sure');
+    expect($('[data-testid="type-evidence"]')?.textContent).toBe(
+      `Words that point to this: ${CUSTOMER_TEXT.slice(60, 70)}`,
+    );
     expect($$('[data-testid="cue"]').map((c) => c.dataset.cue)).toEqual(['urgency', 'shouting']);
     const suggestions = $$('[data-testid="suggestion"]');
     expect(suggestions.length).toBeGreaterThan(3);
@@ -159,6 +162,8 @@ describe('side panel with a ticket', () => {
     await click($('[data-testid="type-option"][data-type="intimidating"]'));
     expect($('[data-testid="customer-type"]')?.dataset.type).toBe('intimidating');
     expect($('[data-testid="customer-type"]')?.textContent).toContain('Crossing a line');
+    // The words were reasons for the classifier's type, not for the agent's correction.
+    expect($('[data-testid="type-evidence"]')).toBeNull();
     const corrected = $$('[data-testid="stage"]').map((s) => s.dataset.stage);
     expect(corrected).not.toEqual(firstStages);
     expect(corrected.slice(0, 3)).toContain('boundary');

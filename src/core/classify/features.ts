@@ -29,6 +29,8 @@ export interface MessageFeatures {
   words: number;
   /** The customer's own words, lowercased (quotes excluded): what the type model reads. */
   vocabulary: string[];
+  /** Where each of those words is in the text: [start, end) offsets. */
+  wordSpans: [number, number][];
   /** Characters of the customer's own words (quotes excluded): length in a language-neutral unit. */
   chars: number;
   sentences: number;
@@ -82,6 +84,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
     typeMarkers: {},
     words: tokens.length,
     vocabulary: tokens.map((t) => t.norm),
+    wordSpans: tokens.map((t) => [t.start, t.end]),
     chars: tokens.reduce((sum, t) => sum + t.raw.length + 1, 0),
     sentences: tokens.length ? tokens[tokens.length - 1].sentence + 1 : 0,
     questions: 0,

@@ -5,6 +5,7 @@ import type {
   ConversationAnalysis,
   ConversationMessage,
   CueHit,
+  Evidence,
   LanguageGuess,
   Register,
   Trajectory,
@@ -12,7 +13,7 @@ import type {
 import { resolveLanguage } from '../lang/detect';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, type Lang } from '../taxonomy';
 import { type CueEvidence, combine, evidenceOf, extractFeatures, type MessageFeatures } from './features';
-import { cueProbabilities, typeProbabilities } from './model';
+import { cueProbabilities, typeProbabilities, wordPulls } from './model';
 import { type CueScores, type MarkerScores, scoreTypes, TYPE_WEIGHTS } from './scoring';
 import { tokenize } from './tokenize';
 
@@ -105,6 +106,7 @@ function analysisOf(
   const cueScores = scoreCues(parts);
   const decision = scoreTypes(cueScores, scoreMarkers(parts), chars, undefined, modelScores(lang, parts));
   const shown = confirmCues(cueScores, modelScores(lang, parts, cueProbabilities));
+  const typeEvidence = typeEvidenceOf(decision.customerType, lang, parts);
   const register = lang === 'fi' ? finnishRegister(registerText) : undefined;
   return {
     lang,
@@ -115,6 +117,7 @@ function analysisOf(
     confidence: decision.confidence,
     scores: decision.scores,
     cues: reportCues(shown, parts),
+    ...(typeEvidence.length ? { typeEvidence } : {}),
     ...(register ? { register } : {}),
     ...(truncated ? { truncated } : {}),
   };
@@ -133,6 +136,45 @@ function scoreCues(parts: Weighted[]): CueScores {
     if (best > 0) scores[cue] = best;
   }
   return scores;
+}
+
+/** A word pulls towards a type when the model's log-odds rise by this much (top words only). */
+const MIN_PULL = 0.5;
+const MAX_PULLED_WORDS = 4;
+
+/**
+ * Why this type: its markers in the customer's words (_as an engineer_, _I insist_) and the words the model
+ * leaned on most, from the latest customer message that has any. Short words count only as part of a run
+ * (_I want_), so "is" or "the" never stand alone as a reason. Neutral needs no reason.
+ */
+function typeEvidenceOf(type: CustomerType, lang: Lang, parts: Part[]): Evidence[] {
+  if (type === 'neutral') return [];
+  for (let p = parts.length - 1; p >= 0; p--) {
+    const { features, text, message } = parts[p];
+    const spans: CueEvidence[] = (features.typeMarkers[type] ?? []).filter((e) => e.weight > 0);
+    const pulls = wordPulls(lang, features.vocabulary, type);
+    const top = new Set(
+      pulls
+        .map((pull, i) => ({ pull, i }))
+        .filter(({ pull }) => pull >= MIN_PULL)
+        .sort((a, b) => b.pull - a.pull)
+        .slice(0, MAX_PULLED_WORDS)
+        .map(({ i }) => i),
+    );
+    for (const i of top) {
+      const alone = !top.has(i - 1) && !top.has(i + 1);
+      if (alone && features.vocabulary[i].length < 5) continue;
+      const [start, end] = features.wordSpans[i];
+      spans.push({ weight: pulls[i], start, end });
+    }
+    // Neighbouring words read as one phrase: "full refund", not "full" and "refund".
+    const joined = [...spans].sort((a, b) => a.start - b.start);
+    for (let j = 1; j < joined.length; j++) {
+      if (/^\s+$/.test(text.slice(joined[j - 1].end, joined[j].start))) joined[j - 1].end = joined[j].start;
+    }
+    if (joined.length) return evidenceOf(text, joined, message);
+  }
+  return [];
 }
 
 /**

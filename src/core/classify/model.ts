@@ -32,6 +32,8 @@ export interface ModelData {
 export interface FeatureVector {
   buckets: number[];
   values: number[];
+  /** The L2 norm the raw counts were divided by. */
+  norm: number;
 }
 
 // FNV-1a, 32 bit, fed one UTF-16 unit at a time: stable across runtimes, so training in Node and predicting
@@ -54,6 +56,23 @@ const SPACE = ' '.charCodeAt(0);
 
 let scratch = new Float64Array(0);
 
+/** Calls `add` with the hash of each feature of one word: the word, its pair with the next, its n-grams. */
+function eachFeature(word: string, next: string | undefined, add: (h: number, weight: number) => void) {
+  add(feedString(WORD, word), 1);
+  if (next !== undefined) add(feedString(feed(feedString(PAIR, word), SPACE), next), 1);
+  // Character n-grams of "<word>": position 0 is "<", position length + 1 is ">".
+  const edgedLength = word.length + 2;
+  const at = (k: number) =>
+    k === 0 ? EDGE_START : k === edgedLength - 1 ? EDGE_END : word.charCodeAt(k - 1);
+  for (let n = 3; n <= 5; n++) {
+    for (let j = 0; j + n <= edgedLength; j++) {
+      let h = GRAM;
+      for (let k = j; k < j + n; k++) h = feed(h, at(k));
+      add(h, 0.5);
+    }
+  }
+}
+
 /** Words, word pairs and character 3–5-grams of each word (with edges), L2-normalised. */
 export function modelFeatures(words: readonly string[], bits: number): FeatureVector {
   const mask = (1 << bits) - 1;
@@ -64,28 +83,13 @@ export function modelFeatures(words: readonly string[], bits: number): FeatureVe
     if (scratch[bucket] === 0) buckets.push(bucket);
     scratch[bucket] += weight;
   };
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    add(feedString(WORD, word), 1);
-    if (i + 1 < words.length) add(feedString(feed(feedString(PAIR, word), SPACE), words[i + 1]), 1);
-    // Character n-grams of "<word>": position 0 is "<", position length + 1 is ">".
-    const edgedLength = word.length + 2;
-    const at = (k: number) =>
-      k === 0 ? EDGE_START : k === edgedLength - 1 ? EDGE_END : word.charCodeAt(k - 1);
-    for (let n = 3; n <= 5; n++) {
-      for (let j = 0; j + n <= edgedLength; j++) {
-        let h = GRAM;
-        for (let k = j; k < j + n; k++) h = feed(h, at(k));
-        add(h, 0.5);
-      }
-    }
-  }
+  for (let i = 0; i < words.length; i++) eachFeature(words[i], words[i + 1], add);
   let norm = 0;
   for (const bucket of buckets) norm += scratch[bucket] * scratch[bucket];
   norm = Math.sqrt(norm) || 1;
   const values = buckets.map((bucket) => scratch[bucket] / norm);
   for (const bucket of buckets) scratch[bucket] = 0;
-  return { buckets, values };
+  return { buckets, values, norm };
 }
 
 /** Raw scores (weights · features + bias) of every output: shared by training and use. */
@@ -165,4 +169,28 @@ export function cueProbabilities(lang: Lang, words: readonly string[]): number[]
   const z = scoresFor(lang, 'cues', words);
   if (!z) return undefined;
   return CUE_ORDER.map((i) => (i < 0 ? Number.NaN : sigmoid(z[i])));
+}
+
+/**
+ * How much each word pushes the message towards `type` rather than the other types (its own features: the
+ * word, its n-grams and its pair with the next word), in the model's log-odds units. Used to show which
+ * words made the model choose a type; only the positive ones are evidence.
+ */
+export function wordPulls(lang: Lang, words: readonly string[], type: string): number[] {
+  const m = decodeHead(lang, 'types');
+  const target = DATA.types.indexOf(type);
+  if (!m || target < 0 || words.length === 0) return words.map(() => 0);
+  const k = DATA.types.length;
+  const mask = (1 << DATA.bits) - 1;
+  const { norm } = modelFeatures(words, DATA.bits);
+  return words.map((word, i) => {
+    let pull = 0;
+    eachFeature(word, words[i + 1], (h, weight) => {
+      const row = ((h >>> 0) & mask) * k;
+      let mean = 0;
+      for (let c = 0; c < k; c++) mean += m.weights[row + c];
+      pull += (m.weights[row + target] - mean / k) * weight;
+    });
+    return (pull * m.scale) / norm;
+  });
 }

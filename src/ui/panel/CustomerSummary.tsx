@@ -30,6 +30,17 @@ export function CustomerSummary() {
             {t('customer.confidence', { percent })}
           </p>
         )}
+        {!typeCorrected && view.typeEvidence && view.typeEvidence.length > 0 && (
+          <p class="muted small type-why" data-testid="type-evidence">
+            {t('customer.why')}{' '}
+            {view.typeEvidence.map((e, i) => (
+              <span key={`${e.message ?? 0}:${e.start}`}>
+                {i > 0 && ', '}
+                <q>{e.text}</q>
+              </span>
+            ))}
+          </p>
+        )}
       </div>
       <div class="row">
         <TypeCorrection current={type} />
