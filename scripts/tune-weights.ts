@@ -1,6 +1,8 @@
 // Coordinate search over src/data/type-weights.json on the tuning data only (the labelled DEV split and the
 // second independent set, tests/data/holdout2, released for tuning in round 11), reporting the test split and
-// the first held-out set before and after (never optimised on). holdout3 is not read here at all. Cue and marker scores come from
+// the first held-out set before and after (never optimised on). It tunes the lexicon part of the decision only
+// (scoreTypes without the statistical model, whose training data overlaps these sets; its blend weight was
+// chosen by cross-validation, see README). Cue and marker scores come from
 // the lexicons once; only the cheap type decision is re-run per candidate.
 //   npx tsx scripts/tune-weights.ts            print the search and the candidate weights
 //   npx tsx scripts/tune-weights.ts --write    also write them to src/data/type-weights.json
