@@ -184,17 +184,16 @@ function typeEvidenceOf(type: CustomerType, lang: Lang, parts: Part[]): Evidence
  * dialogue, where the lexicons alone read them better (measured on the polarity sets).
  */
 function confirmCues(scores: CueScores, model: number[] | undefined): CueScores {
-  const { weight, midpoint, cues: confirmable } = TYPE_WEIGHTS.cueModel;
+  const { weight, midpoint, liftFrom, cues: confirmable } = TYPE_WEIGHTS.cueModel;
   if (!model || weight <= 0) return scores;
   const confirmed: CueScores = {};
   CUES.forEach((cue, i) => {
     const score = scores[cue];
     if (score === undefined) return;
-    const p = model[i];
-    confirmed[cue] =
-      !confirmable.includes(cue) || Number.isNaN(p)
-        ? score
-        : Math.min(1, Math.max(0, score + weight * (p - midpoint)));
+    const shift = weight * (model[i] - midpoint);
+    // A trace the lexicon's own suppressors cut down ("tredje gang jeg bestiller") is not lifted back up.
+    const kept = !confirmable.includes(cue) || Number.isNaN(shift) || (shift > 0 && score < liftFrom);
+    confirmed[cue] = kept ? score : Math.min(1, Math.max(0, score + shift));
   });
   return confirmed;
 }

@@ -25,10 +25,10 @@ export interface TypeWeights {
    */
   modelNeedsEvidence: { types: CustomerType[]; floor: number };
   /**
-   * How the cue model moves a cue the lexicons found: score + weight × (probability − midpoint). Not a type
-   * weight, but tuned the same way and kept with them.
+   * How the cue model moves a cue the lexicons found: score + weight × (probability − midpoint), lifting only
+   * scores from `liftFrom` up. Not a type weight, but tuned the same way and kept with them.
    */
-  cueModel: { weight: number; midpoint: number; cues: Cue[] };
+  cueModel: { weight: number; midpoint: number; liftFrom: number; cues: Cue[] };
   /** Applied last: a threat or insult outranks plain anger (seed: intimidating needs a boundary). */
   precedence: CustomerType[];
 }
