@@ -68,7 +68,8 @@ export function findIrony(
   const { lexicon, fillers } = ironyFor(lang, [...negators]);
   const hits = matchLexicon(lexicon, tokens);
   const of = (role: Role) => hits.filter((h) => h.entry.id === role);
-  const repairs = of('repair');
+  // A negated repair is no repair: «brukte tre uker på å ikke svare».
+  const repairs = of('repair').filter((h) => !h.negated);
   const contrasts = of('contrast');
   const mishaps = of('mishaps');
   const repairedIn = (sentence: number) => repairs.some((h) => tokens[h.first].sentence === sentence);
