@@ -151,7 +151,9 @@ function typeEvidenceOf(type: CustomerType, lang: Lang, parts: Part[]): Evidence
   if (type === 'neutral') return [];
   for (let p = parts.length - 1; p >= 0; p--) {
     const { features, text, message } = parts[p];
-    const spans: CueEvidence[] = (features.typeMarkers[type] ?? []).filter((e) => e.weight > 0);
+    const spans: CueEvidence[] = (features.typeMarkers[type] ?? [])
+      .filter((e) => e.weight > 0)
+      .map((e) => ({ ...e }));
     const pulls = wordPulls(lang, features.vocabulary, type);
     const top = new Set(
       pulls
@@ -168,7 +170,7 @@ function typeEvidenceOf(type: CustomerType, lang: Lang, parts: Part[]): Evidence
       spans.push({ weight: pulls[i], start, end });
     }
     // Neighbouring words read as one phrase: "full refund", not "full" and "refund".
-    const joined = [...spans].sort((a, b) => a.start - b.start);
+    const joined = spans.sort((a, b) => a.start - b.start);
     for (let j = 1; j < joined.length; j++) {
       if (/^\s+$/.test(text.slice(joined[j - 1].end, joined[j].start))) joined[j - 1].end = joined[j].start;
     }
