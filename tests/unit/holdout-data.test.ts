@@ -54,6 +54,7 @@ const SETS = [
   ['holdout2', 'ho2'],
   ['holdout3', 'ho3'],
   ['holdout4', 'ho4'],
+  ['holdout5', 'ho5'],
 ] as const;
 
 describe.each(SETS)('%s', (set, prefix) => {
