@@ -150,10 +150,21 @@ const orderOf = (ours: readonly string[], theirs: readonly string[]) => ours.map
 const TYPE_ORDER = orderOf(CUSTOMER_TYPES, DATA.types);
 const CUE_ORDER = orderOf(CUES, DATA.cues);
 
+// The type head, the cue head and the type's evidence all read the same words of a message: featurise once.
+const featureCache = new WeakMap<readonly string[], FeatureVector>();
+function featuresOf(words: readonly string[]): FeatureVector {
+  let features = featureCache.get(words);
+  if (!features) {
+    features = modelFeatures(words, DATA.bits);
+    featureCache.set(words, features);
+  }
+  return features;
+}
+
 function scoresFor(lang: Lang, head: 'types' | 'cues', words: readonly string[]): number[] | undefined {
   const m = decodeHead(lang, head);
   if (!m || words.length === 0) return undefined;
-  return linearScores(modelFeatures(words, DATA.bits), m.weights, m.scale, m.bias);
+  return linearScores(featuresOf(words), m.weights, m.scale, m.bias);
 }
 
 /** P(type | words) in CUSTOMER_TYPES order, or undefined without a model for the language or without words. */
@@ -182,7 +193,7 @@ export function wordPulls(lang: Lang, words: readonly string[], type: string): n
   if (!m || target < 0 || words.length === 0) return words.map(() => 0);
   const k = DATA.types.length;
   const mask = (1 << DATA.bits) - 1;
-  const { norm } = modelFeatures(words, DATA.bits);
+  const { norm } = featuresOf(words);
   return words.map((word, i) => {
     let pull = 0;
     eachFeature(word, words[i + 1], (h, weight) => {
