@@ -29,6 +29,8 @@ describe('a verdict of praise right after a harm', () => {
     ['nb', 'Dere sendte pakken til feil adresse igjen. Imponerende.'],
     ['sv', 'Ni skickade fakturan två gånger. Snyggt jobbat.'],
     ['fi', 'Lähetitte paketin väärään osoitteeseen. Loistavaa työtä.'],
+    ['en', 'Great job. You sent my parcel to the wrong address again.'],
+    ['sv', 'Snyggt jobbat. Ni skickade fakturan två gånger igen.'],
   ])('%s: %s', (lang, text) => {
     expect(cueIds(text, lang)).toContain('sarcasm');
   });
@@ -40,6 +42,7 @@ describe('sincere thanks stay gratitude', () => {
     ['en', 'Thank you for letting me know the flight was cancelled, I rebooked in time.'],
     ['en', 'Thanks for not charging me twice this time, much appreciated.'],
     ['en', 'My card was blocked abroad. Great that you unblocked it within minutes!'],
+    ['en', 'Great job. You fixed the wrong address before the courier left.'],
     ['nb', 'Takk for at dere fant igjen den mistede pakken, tusen takk!'],
     ['nb', 'Takk for beskjed om at flyet var kansellert, det reddet dagen.'],
     ['sv', 'Tack för att ni hittade mitt borttappade paket!'],

@@ -96,7 +96,9 @@ export function findIrony(
   ]);
   for (const praise of of('praise')) {
     const sentence = tokens[praise.first].sentence;
-    if (!harmedSentences.has(sentence - 1) || repairedIn(sentence) || repairedIn(sentence - 1)) continue;
+    // The harm may come just before the verdict or just after it ("Great job. Sent to the wrong address again.").
+    const harmed = [sentence - 1, sentence + 1].filter((n) => harmedSentences.has(n) && !repairedIn(n));
+    if (harmed.length === 0 || repairedIn(sentence)) continue;
     // Only praise and filler words: "Great job." is a verdict on the service, "Great product." a mixed review.
     const rest = tokens.filter(
       (t, i) => t.sentence === sentence && (i < praise.first || i > praise.last) && !fillers.has(t.norm),
