@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import common from '../../src/data/lexicon/common.json';
 import { CUES, CUSTOMER_TYPES } from '../../src/core/taxonomy';
+import common from '../../src/data/lexicon/common.json';
 
 // Format checks for the held-out evaluation sets (tests/data/holdout, tests/data/holdout2), written apart from
 // the classifier's word lists so the README can report honest numbers. These check the data, not the classifier.

@@ -43,9 +43,8 @@ describe('type model features', () => {
       const fast = modelFeatures(words, 12);
       const slow = referenceFeatures(words, 12);
       expect(new Set(fast.buckets)).toEqual(new Set(slow.keys()));
-      fast.buckets.forEach((bucket: number, i: number) =>
-        expect(fast.values[i]).toBeCloseTo(slow.get(bucket) ?? Number.NaN, 12),
-      );
+      for (const [i, bucket] of fast.buckets.entries())
+        expect(fast.values[i]).toBeCloseTo(slow.get(bucket) ?? Number.NaN, 12);
     }
   });
 
