@@ -255,3 +255,13 @@ describe('why this type', () => {
     expect(result.typeEvidence).toBeUndefined();
   });
 });
+
+describe('calling for attention is not anger', () => {
+  it.each<[Lang, string]>([
+    ['en', "HELLO?? This is the third time I've asked and the app still won't load my ticket."],
+    ['nb', 'HALLO?? Dette er tredje gang jeg spør, og appen laster fortsatt ikke billetten.'],
+  ])('%s: %s', (lang, text) => {
+    const cues = analyze(text, { lang }).cues.map((c) => c.cue);
+    expect(cues).not.toContain('anger');
+  });
+});

@@ -21,6 +21,8 @@ export interface CueEvidence {
   weight: number;
   start: number;
   end: number;
+  /** A raised voice that only calls for attention ("HELLO??", "HALLO"): shouting, but no sign of anger. */
+  calling?: boolean;
 }
 
 export interface MessageFeatures {
@@ -162,6 +164,7 @@ function detectShouting(
       weight: allCaps ? 0.6 : t.raw.length >= 4 ? 0.5 : 0.3,
       start: t.start,
       end: t.end,
+      ...(WAITING_GREETINGS.has(t.norm) ? { calling: true } : {}),
     });
   }
   // "!!!", "?!?!", "!!1": runs of marks with an exclamation in them.
@@ -259,8 +262,9 @@ function inferAnger(features: MessageFeatures) {
     score('repeatContact'),
     score('sarcasm'),
   );
-  if (score('shouting') >= 0.5 && complaint >= 0.5) {
-    for (const e of features.cues.shouting ?? []) add(features.cues, 'anger', { ...e, weight: 0.5 });
+  const raised = (features.cues.shouting ?? []).filter((e) => !e.calling);
+  if (combine(raised) >= 0.5 && complaint >= 0.5) {
+    for (const e of raised) add(features.cues, 'anger', { ...e, weight: 0.5 });
   }
   // Insulting the agent or the company is hostile: anger, not only a line crossed ("You son of a bitch!").
   if (score('abuse') >= 0.5) {
