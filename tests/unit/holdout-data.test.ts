@@ -55,6 +55,7 @@ const SETS = [
   ['holdout3', 'ho3'],
   ['holdout4', 'ho4'],
   ['holdout5', 'ho5'],
+  ['holdout6', 'ho6'],
 ] as const;
 
 describe.each(SETS)('%s', (set, prefix) => {
