@@ -6,7 +6,7 @@
 //   npm run eval -- --json            one JSON object (for the README table)
 //   npm run eval -- --set holdout     the fresh held-out set (tests/data/holdout/), written after tuning
 //   npm run eval -- --set polarity    review/subtitle lines (tests/data/polarity/): negative-class and anger F1
-//   --set holdout2 … holdout6, --set polarity-holdout … polarity-holdout6   fresh sets by independent writers
+//   --set holdout2 … holdout8, --set polarity-holdout … polarity-holdout8   fresh sets by independent writers
 //   --lexicon-only                    switch the statistical model off (what the word lists alone do)
 import { analyze } from '../src/core/classify/index';
 import { TYPE_WEIGHTS } from '../src/core/classify/scoring';
@@ -45,12 +45,16 @@ const SETS = [
   'holdout4',
   'holdout5',
   'holdout6',
+  'holdout7',
+  'holdout8',
   'polarity',
   'polarity-holdout',
   'polarity-holdout3',
   'polarity-holdout4',
   'polarity-holdout5',
   'polarity-holdout6',
+  'polarity-holdout7',
+  'polarity-holdout8',
 ];
 if (!SETS.includes(set)) {
   console.error(`unknown set "${set}": use one of ${SETS.join(', ')}`);

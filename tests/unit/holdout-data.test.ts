@@ -56,6 +56,8 @@ const SETS = [
   ['holdout4', 'ho4'],
   ['holdout5', 'ho5'],
   ['holdout6', 'ho6'],
+  ['holdout7', 'ho7'],
+  ['holdout8', 'ho8'],
 ] as const;
 
 describe.each(SETS)('%s', (set, prefix) => {

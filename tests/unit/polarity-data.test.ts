@@ -16,6 +16,8 @@ const SETS = [
   { set: 'polarity-holdout4', prefix: 'pol4', split: false, least: 40 },
   { set: 'polarity-holdout5', prefix: 'pol5', split: false, least: 40 },
   { set: 'polarity-holdout6', prefix: 'pol6', split: false, least: 40 },
+  { set: 'polarity-holdout7', prefix: 'pol7', split: false, least: 40 },
+  { set: 'polarity-holdout8', prefix: 'pol8', split: false, least: 40 },
 ] as const;
 
 describe.each(SETS)('$set', ({ set, prefix, split, least }) => {
