@@ -11,7 +11,15 @@
 import { analyze } from '../src/core/classify/index';
 import { TYPE_WEIGHTS } from '../src/core/classify/scoring';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS } from '../src/core/taxonomy';
-import { type Counts, f1, macroF1, readDataset, zero } from './lib/dataset';
+import {
+  type Counts,
+  f1,
+  HELD_OUT_SETS,
+  macroF1,
+  POLARITY_HELD_OUT_SETS,
+  readDataset,
+  zero,
+} from './lib/dataset';
 import { polarityOf } from './lib/polarity';
 
 interface Item {
@@ -37,25 +45,7 @@ if (process.argv.includes('--lexicon-only')) {
   TYPE_WEIGHTS.model = 0;
   TYPE_WEIGHTS.cueModel.weight = 0;
 }
-const SETS = [
-  'labelled',
-  'holdout',
-  'holdout2',
-  'holdout3',
-  'holdout4',
-  'holdout5',
-  'holdout6',
-  'holdout7',
-  'holdout8',
-  'polarity',
-  'polarity-holdout',
-  'polarity-holdout3',
-  'polarity-holdout4',
-  'polarity-holdout5',
-  'polarity-holdout6',
-  'polarity-holdout7',
-  'polarity-holdout8',
-];
+const SETS = ['labelled', ...HELD_OUT_SETS, 'polarity', ...POLARITY_HELD_OUT_SETS];
 if (!SETS.includes(set)) {
   console.error(`unknown set "${set}": use one of ${SETS.join(', ')}`);
   process.exit(2);
