@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { POLARITY_HELD_OUT_SETS } from '../../scripts/lib/dataset';
 
 // Format checks for the review- and subtitle-style lines labelled negative yes/no and anger yes/no:
 // tests/data/polarity (dev/test split, tuned on) and tests/data/polarity-holdout (written apart from the
@@ -11,14 +12,14 @@ const LANGS = ['en', 'nb', 'sv', 'fi'] as const;
 /** Folder, id prefix, whether rows carry a dev/test split, and the least number of lines. */
 const SETS = [
   { set: 'polarity', prefix: 'pol', split: true, least: 60 },
-  { set: 'polarity-holdout', prefix: 'pol2', split: false, least: 40 },
-  { set: 'polarity-holdout3', prefix: 'pol3', split: false, least: 40 },
-  { set: 'polarity-holdout4', prefix: 'pol4', split: false, least: 40 },
-  { set: 'polarity-holdout5', prefix: 'pol5', split: false, least: 40 },
-  { set: 'polarity-holdout6', prefix: 'pol6', split: false, least: 40 },
-  { set: 'polarity-holdout7', prefix: 'pol7', split: false, least: 40 },
-  { set: 'polarity-holdout8', prefix: 'pol8', split: false, least: 40 },
-] as const;
+  // The second held-out set's lines are polarity-holdout (pol2-…); later ones carry their number.
+  ...POLARITY_HELD_OUT_SETS.map((set) => ({
+    set,
+    prefix: set === 'polarity-holdout' ? 'pol2' : set.replace('polarity-holdout', 'pol'),
+    split: false,
+    least: 40,
+  })),
+];
 
 describe.each(SETS)('$set', ({ set, prefix, split, least }) => {
   describe.each(LANGS)(`${set}/%s.jsonl`, (lang) => {

@@ -60,19 +60,17 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   );
 }
 
-/** What the type decision is made from, for tuning src/data/type-weights.json (scripts/tune-weights.ts). */
+/**
+ * What the lexicon part of the type decision is made from, for tuning src/data/type-weights.json
+ * (scripts/tune-weights.ts, which tunes without the statistical model).
+ */
 export function typeInputs(
   text: string,
   lang: Lang,
-): { cues: CueScores; markers: MarkerScores; chars: number; model?: number[] } {
+): { cues: CueScores; markers: MarkerScores; chars: number } {
   const features = extractFeatures(text, lang, Math.min(text.length, MAX_ANALYSED_CHARS));
   const parts = [{ features, factor: 1 }];
-  return {
-    cues: scoreCues(parts),
-    markers: scoreMarkers(parts),
-    chars: features.chars,
-    model: modelScores(lang, parts),
-  };
+  return { cues: scoreCues(parts), markers: scoreMarkers(parts), chars: features.chars };
 }
 
 /** The model's probabilities over the weighted messages (recent ones count most). */

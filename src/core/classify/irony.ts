@@ -28,7 +28,7 @@ interface CompiledIrony {
 }
 const cache = new Map<Lang, CompiledIrony>();
 
-function ironyFor(lang: Lang, negators: string[]): CompiledIrony {
+function ironyFor(lang: Lang, negators: Iterable<string>): CompiledIrony {
   let compiled = cache.get(lang);
   if (!compiled) {
     const { verdict, ...roles } = (irony as unknown as Record<Lang, IronyData>)[lang];
@@ -40,7 +40,7 @@ function ironyFor(lang: Lang, negators: string[]): CompiledIrony {
     );
     const lexicon = compileLexicon({
       lang,
-      negators,
+      negators: [...negators],
       intensifiers: [],
       intensifierPrefixes: [],
       cues,
@@ -65,7 +65,7 @@ export function findIrony(
   complaints: ReadonlySet<number> = new Set(),
 ): IronySpan[] {
   if (tokens.length < 3) return [];
-  const { lexicon, fillers } = ironyFor(lang, [...negators]);
+  const { lexicon, fillers } = ironyFor(lang, negators);
   const hits = matchLexicon(lexicon, tokens);
   const of = (role: Role) => hits.filter((h) => h.entry.id === role);
   // A negated repair is no repair: «brukte tre uker på å ikke svare».

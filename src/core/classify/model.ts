@@ -145,7 +145,7 @@ function decodeHead(lang: Lang, head: 'types' | 'cues'): DecodedHead | null {
   return result;
 }
 
-/** Output i of the file → position in our own list (undefined when the file lacks it). */
+/** For each of our ids, its output position in the file (-1 when the file lacks it). */
 const orderOf = (ours: readonly string[], theirs: readonly string[]) => ours.map((id) => theirs.indexOf(id));
 const TYPE_ORDER = orderOf(CUSTOMER_TYPES, DATA.types);
 const CUE_ORDER = orderOf(CUES, DATA.cues);

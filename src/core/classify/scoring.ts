@@ -80,8 +80,7 @@ export function scoreTypes(
   let bestScore = 0;
   for (const type of CUSTOMER_TYPES) {
     if (type === 'neutral') continue;
-    const boosted =
-      scores[type] + (W.precedence.indexOf(type) >= 0 ? 0.001 * (10 - W.precedence.indexOf(type)) : 0);
+    const boosted = scores[type] + precedenceNudge(type, W, 0.001);
     if (boosted > bestScore) {
       best = type;
       bestScore = boosted;
@@ -92,11 +91,15 @@ export function scoreTypes(
   return { customerType: best, confidence: scores[best], scores };
 }
 
-/** Precedence breaks exact ties only: a threat outranks plain anger at equal score. */
-const tieBreak = (type: CustomerType, W: TypeWeights) => {
+/**
+ * A small nudge by precedence, so a threat outranks plain anger at (nearly) equal score: `step` per rank, the
+ * first in W.precedence nudged most. The lexicon-only decision steps by 0.001 (its scores are rounded to that);
+ * the blend steps by 0.0001, breaking exact ties only.
+ */
+function precedenceNudge(type: CustomerType, W: TypeWeights, step: number): number {
   const rank = W.precedence.indexOf(type);
-  return rank >= 0 ? 0.0001 * (10 - rank) : 0;
-};
+  return rank >= 0 ? step * (10 - rank) : 0;
+}
 
 function blendWithModel(
   lexicon: Record<CustomerType, number>,
@@ -111,6 +114,7 @@ function blendWithModel(
   });
   let best: CustomerType = 'neutral';
   for (const type of CUSTOMER_TYPES)
-    if (scores[type] + tieBreak(type, W) > scores[best] + tieBreak(best, W)) best = type;
+    if (scores[type] + precedenceNudge(type, W, 0.0001) > scores[best] + precedenceNudge(best, W, 0.0001))
+      best = type;
   return { customerType: best, confidence: scores[best], scores };
 }
