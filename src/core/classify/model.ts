@@ -6,6 +6,7 @@
 // the customer's words as evidence). Weights are data (src/data/classifier-model.json), trained by
 // scripts/train-model.ts on the labelled and released held-out sets.
 import model from '../../data/classifier-model.json';
+import { base64ToBytes } from '../base64';
 import { CUES, CUSTOMER_TYPES, type Lang } from '../taxonomy';
 
 /** One output layer: int8 weights (`weights[bucket * outputs + output]`, base64) times `scale`, plus bias. */
@@ -135,10 +136,9 @@ function decodeHead(lang: Lang, head: 'types' | 'cues'): DecodedHead | null {
   if (heads.has(key)) return heads.get(key) ?? null;
   const entry = DATA.langs[lang]?.[head];
   let result: DecodedHead | null = null;
-  if (entry) {
-    const binary = atob(entry.weights);
-    const weights = new Int8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) weights[i] = (binary.charCodeAt(i) << 24) >> 24;
+  const bytes = entry && base64ToBytes(entry.weights);
+  if (entry && bytes) {
+    const weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     result = { bias: entry.bias, scale: entry.scale, weights };
   }
   heads.set(key, result);

@@ -2,7 +2,10 @@
 // hashes with WebCrypto SHA-512, present in Node 20 and in extension workers, so this module runs in both.
 import * as ed from '@noble/ed25519';
 import canonicalize from 'canonicalize';
+import { base64ToBytes, bytesToBase64 } from '../base64';
 import type { PackSignature, SignedPack } from './schema';
+
+export { base64ToBytes, bytesToBase64 };
 
 export interface TrustedKey {
   /** Explicit id (policy "keyId:base64"); derived from the key when absent. */
@@ -15,26 +18,6 @@ export type VerifyResult = { ok: true; keyId: string } | { ok: false; reason: st
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-/** Strict base64 (standard alphabet, padding optional, whitespace ignored); undefined when malformed. */
-export function base64ToBytes(text: string): Uint8Array | undefined {
-  const compact = text.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.replace(/=+$/, '').length % 4 === 1)
-    return undefined;
-  const padded = compact.replace(/=+$/, '').padEnd(Math.ceil(compact.replace(/=+$/, '').length / 4) * 4, '=');
-  try {
-    const binary = atob(padded);
-    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  } catch {
-    return undefined;
-  }
-}
 
 const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
