@@ -8,34 +8,16 @@
 //   npm run eval -- --set polarity    review/subtitle lines (tests/data/polarity/): negative-class and anger F1
 //   --set holdout2 … holdout8, --set polarity-holdout … polarity-holdout8   fresh sets by independent writers
 //   --lexicon-only                    switch the statistical model off (what the word lists alone do)
-import { analyze } from '../src/core/classify/index';
 import { TYPE_WEIGHTS } from '../src/core/classify/scoring';
-import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS } from '../src/core/taxonomy';
-import {
-  type Counts,
-  f1,
-  HELD_OUT_SETS,
-  macroF1,
-  POLARITY_HELD_OUT_SETS,
-  readDataset,
-  zero,
-} from './lib/dataset';
-import { polarityOf } from './lib/polarity';
-
-interface Item {
-  id: string;
-  lang: string;
-  text: string;
-  type: CustomerType;
-  cues: Cue[];
-  split?: 'dev' | 'test';
-}
+import { CUES, CUSTOMER_TYPES, LANGS, type Lang } from '../src/core/taxonomy';
+import { type Counts, f1, HELD_OUT_SETS, macroF1, POLARITY_HELD_OUT_SETS, readDataset } from './lib/dataset';
+import { emptyCueCounts, type Line, type Message, sumCounts, tallyLines, tallyMessages } from './lib/measure';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const langs = arg('--lang') ? [arg('--lang') as string] : [...LANGS];
+const langs = arg('--lang') ? [arg('--lang') as Lang] : [...LANGS];
 const split = arg('--split');
 const showMisses = process.argv.includes('--misses');
 const asJson = process.argv.includes('--json');
@@ -64,20 +46,8 @@ if (set.startsWith('polarity')) {
 function evalPolarity() {
   const report: Record<string, unknown> = {};
   for (const lang of langs) {
-    const items = readItems<{ id: string; text: string; negative: boolean; anger: boolean; split?: string }>(
-      lang,
-    );
-    const counts = { negative: zero(), anger: zero() };
-    const misses: string[] = [];
-    for (const item of items) {
-      const read = polarityOf(analyze(item.text, detect ? {} : { lang }));
-      for (const key of ['negative', 'anger'] as const) {
-        const bucket = item[key] && read[key] ? 'tp' : read[key] ? 'fp' : item[key] ? 'fn' : undefined;
-        if (bucket) counts[key][bucket]++;
-        if (item[key] !== read[key])
-          misses.push(`${item.id} ${key} ${read[key] ? 'FALSE+' : 'missed'}: ${item.text.slice(0, 110)}`);
-      }
-    }
+    const items = readItems<Line>(lang);
+    const { counts, misses } = tallyLines(items, lang, detect);
     const summary = (c: Counts) => ({
       precision: c.tp + c.fp ? c.tp / (c.tp + c.fp) : null,
       recall: c.tp + c.fn ? c.tp / (c.tp + c.fn) : null,
@@ -98,52 +68,14 @@ function evalPolarity() {
 }
 
 const report: Record<string, unknown> = {};
-const allCues: Record<string, Counts> = Object.fromEntries(CUES.map((c) => [c, zero()]));
+const allCues = emptyCueCounts();
 for (const lang of langs) {
-  const items = readItems<Item>(lang);
-  const types: Record<string, Counts> = Object.fromEntries(CUSTOMER_TYPES.map((t) => [t, zero()]));
-  const cues: Record<string, Counts> = Object.fromEntries(CUES.map((c) => [c, zero()]));
-  let correct = 0;
-  let langCorrect = 0;
-  const misses: string[] = [];
-  for (const item of items) {
-    const result = analyze(item.text, detect ? {} : { lang });
-    if (result.lang === lang) langCorrect++;
-    const predicted = result.customerType ?? 'neutral';
-    if (predicted === item.type) {
-      correct++;
-      types[predicted].tp++;
-    } else {
-      types[predicted].fp++;
-      types[item.type].fn++;
-      misses.push(`${item.id} type ${item.type} → ${predicted}: ${item.text.slice(0, 110)}`);
-    }
-    const got = new Set(result.cues.map((c) => c.cue));
-    for (const cue of CUES) {
-      const want = item.cues.includes(cue);
-      const has = got.has(cue);
-      const bucket = want && has ? 'tp' : has ? 'fp' : want ? 'fn' : undefined;
-      if (bucket) {
-        cues[cue][bucket]++;
-        allCues[cue][bucket]++;
-      }
-      if (want !== has) {
-        const evidence = result.cues
-          .find((c) => c.cue === cue)
-          ?.evidence.map((e) => e.text)
-          .join(' | ');
-        misses.push(
-          `${item.id} cue ${cue} ${has ? `FALSE+ [${evidence}]` : 'missed'}: ${item.text.slice(0, 110)}`,
-        );
-      }
-    }
-  }
+  const items = readItems<Message>(lang);
+  const { types, cues, correct, langCorrect, misses } = tallyMessages(items, lang, detect);
+  for (const cue of CUES) allCues[cue] = sumCounts([allCues[cue], cues[cue]]);
   const macro = CUSTOMER_TYPES.map((t) => f1(types[t].tp, types[t].fp, types[t].fn));
   const typeMacroF1 = macroF1(types);
-  const cueTotals = Object.values(cues).reduce(
-    (a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }),
-    zero(),
-  );
+  const cueTotals = sumCounts(Object.values(cues));
   report[lang] = {
     n: items.length,
     accuracy: correct / items.length,
@@ -169,10 +101,7 @@ for (const lang of langs) {
     if (showMisses) for (const miss of misses) console.log(`  - ${miss}`);
   }
 }
-const overall = Object.values(allCues).reduce(
-  (a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }),
-  zero(),
-);
+const overall = sumCounts(Object.values(allCues));
 report.cues = Object.fromEntries(
   CUES.map((cue) => {
     const c = allCues[cue];

@@ -128,7 +128,7 @@ interface DecodedHead {
   weights: Int8Array;
 }
 
-const DATA = model as ModelData;
+let DATA = model as ModelData;
 const heads = new Map<string, DecodedHead | null>();
 
 function decodeHead(lang: Lang, head: 'types' | 'cues'): DecodedHead | null {
@@ -147,8 +147,21 @@ function decodeHead(lang: Lang, head: 'types' | 'cues'): DecodedHead | null {
 
 /** For each of our ids, its output position in the file (-1 when the file lacks it). */
 const orderOf = (ours: readonly string[], theirs: readonly string[]) => ours.map((id) => theirs.indexOf(id));
-const TYPE_ORDER = orderOf(CUSTOMER_TYPES, DATA.types);
-const CUE_ORDER = orderOf(CUES, DATA.cues);
+let TYPE_ORDER = orderOf(CUSTOMER_TYPES, DATA.types);
+let CUE_ORDER = orderOf(CUES, DATA.cues);
+
+/**
+ * Swaps in other weights (a model trained without one set, to measure on it: scripts/cross-validate.ts) and
+ * returns the ones in use, so the caller can put them back.
+ */
+export function useModel(data: ModelData): ModelData {
+  const previous = DATA;
+  DATA = data;
+  heads.clear();
+  TYPE_ORDER = orderOf(CUSTOMER_TYPES, DATA.types);
+  CUE_ORDER = orderOf(CUES, DATA.cues);
+  return previous;
+}
 
 // The type head, the cue head and the type's evidence all read the same words of a message: featurise once.
 const featureCache = new WeakMap<readonly string[], FeatureVector>();
