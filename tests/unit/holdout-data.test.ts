@@ -124,3 +124,16 @@ describe.each(SETS)('%s', (set, prefix) => {
     });
   });
 });
+
+describe('holdout8-second (a second annotation of holdout8, for scripts/agreement.ts)', () => {
+  it.each(HOLDOUT_LANGS)('labels every %s message of holdout8 once, with taxonomy ids only', (lang) => {
+    const first = readJsonl(`holdout8/${lang}.jsonl`);
+    const second = readJsonl(`holdout8-second/${lang}.jsonl`);
+    expect(second.map((row) => row.id)).toEqual(first.map((row) => row.id));
+    for (const row of second) {
+      expect(Object.keys(row).sort(), String(row.id)).toEqual(['cues', 'id', 'type']);
+      expect(isIn(CUSTOMER_TYPES, row.type), String(row.id)).toBe(true);
+      for (const cue of row.cues as unknown[]) expect(isIn(CUES, cue), String(row.id)).toBe(true);
+    }
+  });
+});
