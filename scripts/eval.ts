@@ -10,7 +10,16 @@
 //   --lexicon-only                    switch the statistical model off (what the word lists alone do)
 import { TYPE_WEIGHTS } from '../src/core/classify/scoring';
 import { CUES, CUSTOMER_TYPES, LANGS, type Lang } from '../src/core/taxonomy';
-import { type Counts, f1, HELD_OUT_SETS, macroF1, POLARITY_HELD_OUT_SETS, readDataset } from './lib/dataset';
+import {
+  type Counts,
+  f1,
+  HELD_OUT_SETS,
+  macroF1,
+  POLARITY_HELD_OUT_SETS,
+  POLARITY_TRAINING_ONLY_SETS,
+  readDataset,
+  TRAINING_ONLY_SETS,
+} from './lib/dataset';
 import { emptyCueCounts, type Line, type Message, sumCounts, tallyLines, tallyMessages } from './lib/measure';
 
 const arg = (name: string) => {
@@ -27,7 +36,14 @@ if (process.argv.includes('--lexicon-only')) {
   TYPE_WEIGHTS.model = 0;
   TYPE_WEIGHTS.cueModel.weight = 0;
 }
-const SETS = ['labelled', ...HELD_OUT_SETS, 'polarity', ...POLARITY_HELD_OUT_SETS];
+const SETS = [
+  'labelled',
+  ...HELD_OUT_SETS,
+  ...TRAINING_ONLY_SETS,
+  'polarity',
+  ...POLARITY_HELD_OUT_SETS,
+  ...POLARITY_TRAINING_ONLY_SETS,
+];
 if (!SETS.includes(set)) {
   console.error(`unknown set "${set}": use one of ${SETS.join(', ')}`);
   process.exit(2);

@@ -1,17 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { HELD_OUT_SETS } from '../../scripts/lib/dataset';
+import { HELD_OUT_SETS, TRAINING_ONLY_SETS } from '../../scripts/lib/dataset';
 import { CUES, CUSTOMER_TYPES } from '../../src/core/taxonomy';
 import common from '../../src/data/lexicon/common.json';
 
-// Format checks for the held-out evaluation sets (tests/data/holdout, tests/data/holdout2), written apart from
-// the classifier's word lists so the README can report honest numbers. These check the data, not the classifier.
+// Format checks for the held-out evaluation sets (tests/data/holdout, holdout2 …), written apart from the
+// classifier's word lists so the README can report honest numbers, and for the training-only sets (train1 …)
+// written the same way. These check the data, not the classifier.
 
 const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
 const HOLDOUT_LANGS = ['en', 'nb', 'sv', 'fi'] as const;
-const PER_LANG = 48;
-const PER_TYPE = 6;
 
 interface HoldoutRow {
   id: unknown;
@@ -49,10 +48,14 @@ const ACRONYMS = new Set(common.acronyms);
 
 const normalise = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
-/** Folder and id prefix of each held-out set (holdout → ho-, holdout2 → ho2- …), as eval knows them. */
-const SETS = HELD_OUT_SETS.map((set) => [set, set.replace('holdout', 'ho')] as const);
+/** Folder, id prefix and size of each set (holdout → ho-, holdout2 → ho2- …, train1 → tr1-), as eval knows them. */
+const SETS = [
+  ...HELD_OUT_SETS.map((set) => [set, set.replace('holdout', 'ho'), 48] as const),
+  ...TRAINING_ONLY_SETS.map((set) => [set, set.replace('train', 'tr'), 96] as const),
+];
 
-describe.each(SETS)('%s', (set, prefix) => {
+describe.each(SETS)('%s', (set, prefix, PER_LANG) => {
+  const PER_TYPE = PER_LANG / CUSTOMER_TYPES.length;
   describe.each(HOLDOUT_LANGS)(`${set}/%s.jsonl`, (lang) => {
     const rows = readJsonl(`${set}/${lang}.jsonl`);
 

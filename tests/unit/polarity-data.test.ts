@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { POLARITY_HELD_OUT_SETS } from '../../scripts/lib/dataset';
+import { POLARITY_HELD_OUT_SETS, POLARITY_TRAINING_ONLY_SETS } from '../../scripts/lib/dataset';
 
 // Format checks for the review- and subtitle-style lines labelled negative yes/no and anger yes/no:
 // tests/data/polarity (dev/test split, tuned on) and tests/data/polarity-holdout (written apart from the
@@ -16,6 +16,12 @@ const SETS = [
   ...POLARITY_HELD_OUT_SETS.map((set) => ({
     set,
     prefix: set === 'polarity-holdout' ? 'pol2' : set.replace('polarity-holdout', 'pol'),
+    split: false,
+    least: 40,
+  })),
+  ...POLARITY_TRAINING_ONLY_SETS.map((set) => ({
+    set,
+    prefix: set.replace('polarity-train', 'ptr'),
     split: false,
     least: 40,
   })),
