@@ -7,6 +7,7 @@ import { type Counts, f1, macroF1, readDataset, zero } from './lib/dataset';
 import { emptyCueCounts, sumCounts } from './lib/measure';
 
 interface Labels {
+  split?: string;
   id: string;
   type: CustomerType;
   cues: Cue[];

@@ -27,6 +27,11 @@ export interface CueEvidence {
 
 export interface MessageFeatures {
   cues: Partial<Record<Cue, CueEvidence[]>>;
+  /**
+   * Cues the customer's words rule out: negated ("not worried", "ikke sint") or read as irony (ironic thanks
+   * are not gratitude). The statistical model may not add them back.
+   */
+  ruledOut: Cue[];
   typeMarkers: Partial<Record<CustomerType, CueEvidence[]>>;
   words: number;
   /** The customer's own words, lowercased (quotes excluded): what the type model reads. */
@@ -83,6 +88,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
   const tokens = tokenize(text, 0, limit).filter((t) => !inQuote(t.start));
   const features: MessageFeatures = {
     cues: {},
+    ruledOut: [],
     typeMarkers: {},
     words: tokens.length,
     vocabulary: tokens.map((t) => t.norm),
@@ -123,7 +129,10 @@ function applyHit(features: MessageFeatures, hit: Hit, tokens: Token[], negators
     add(features.typeMarkers, entry.id as CustomerType, { weight, ...span });
     return;
   }
-  if (hit.negated && !entry.keepNegation && NEGATION_SENSITIVE.has(entry.id)) return;
+  if (hit.negated && !entry.keepNegation && NEGATION_SENSITIVE.has(entry.id)) {
+    features.ruledOut.push(entry.id as Cue);
+    return;
+  }
   add(features.cues, entry.id as Cue, { weight, ...span });
 }
 
@@ -277,6 +286,7 @@ function inferAnger(features: MessageFeatures) {
     if (strongest && strongest.weight > 0) add(features.cues, 'anger', { ...strongest, weight: 0.45 });
     // "Takk for ingenting", "Thanks for nothing… really appreciate it": ironic thanks are not gratitude.
     delete features.cues.gratitude;
+    features.ruledOut.push('gratitude');
   }
 }
 

@@ -196,24 +196,34 @@ export function cueProbabilities(lang: Lang, words: readonly string[]): number[]
 }
 
 /**
- * How much each word pushes the message towards `type` rather than the other types (its own features: the
- * word, its n-grams and its pair with the next word), in the model's log-odds units. Used to show which
- * words made the model choose a type; only the positive ones are evidence.
+ * How much each word pushes the message towards one output of a head, in the model's log-odds units (its own
+ * features: the word, its n-grams and its pair with the next word). For the type head the push is measured
+ * against the other types (a softmax), for the cue head it is the cue's own log-odds. Used to show which words
+ * made the model choose a type or find a cue; only the positive ones are evidence.
  */
-export function wordPulls(lang: Lang, words: readonly string[], type: string): number[] {
-  const m = decodeHead(lang, 'types');
-  const target = DATA.types.indexOf(type);
+export function wordPulls(
+  lang: Lang,
+  words: readonly string[],
+  head: 'types' | 'cues',
+  output: string,
+): number[] {
+  const m = decodeHead(lang, head);
+  const ids = head === 'types' ? DATA.types : DATA.cues;
+  const target = ids.indexOf(output);
   if (!m || target < 0 || words.length === 0) return words.map(() => 0);
-  const k = DATA.types.length;
+  const k = ids.length;
   const mask = (1 << DATA.bits) - 1;
   const { norm } = featuresOf(words);
   return words.map((word, i) => {
     let pull = 0;
     eachFeature(word, words[i + 1], (h, weight) => {
       const row = ((h >>> 0) & mask) * k;
-      let mean = 0;
-      for (let c = 0; c < k; c++) mean += m.weights[row + c];
-      pull += (m.weights[row + target] - mean / k) * weight;
+      let baseline = 0;
+      if (head === 'types') {
+        for (let c = 0; c < k; c++) baseline += m.weights[row + c];
+        baseline /= k;
+      }
+      pull += (m.weights[row + target] - baseline) * weight;
     });
     return (pull * m.scale) / norm;
   });

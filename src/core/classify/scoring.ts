@@ -28,7 +28,18 @@ export interface TypeWeights {
    * How the cue model moves a cue the lexicons found: score + weight × (probability − midpoint), lifting only
    * scores from `liftFrom` up. Not a type weight, but tuned the same way and kept with them.
    */
-  cueModel: { weight: number; midpoint: number; liftFrom: number; cues: Cue[] };
+  cueModel: {
+    weight: number;
+    midpoint: number;
+    liftFrom: number;
+    cues: Cue[];
+    /**
+     * When the model may add a cue the lexicons did not report: from a trace below the threshold at
+     * `fromTrace`, from no lexicon hit at all at `fromNothing` (probabilities); `never` for mechanical cues,
+     * `notFromNothing` for those where a wrong tag costs most.
+     */
+    adds: { fromTrace: number; fromNothing: number; never: Cue[]; notFromNothing: Cue[] };
+  };
   /** Applied last: a threat or insult outranks plain anger (seed: intimidating needs a boundary). */
   precedence: CustomerType[];
 }

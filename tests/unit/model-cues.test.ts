@@ -1,0 +1,71 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/classify/index';
+import { type ModelData, modelFeatures, useModel } from '../../src/core/classify/model';
+import { CUES, CUSTOMER_TYPES, type Cue } from '../../src/core/taxonomy';
+
+// How the cue model adds a cue the lexicons missed, checked with a small hand-made model: one made-up word
+// ("zorblax") pushes chosen cues up, so the rules are tested apart from whatever the trained model learnt.
+
+const BITS = 12;
+const WORD = 'zorblax';
+
+/** A model whose cue head says `cues` when the word is there (and little otherwise); a flat type head. */
+function handMadeModel(cues: Cue[]): ModelData {
+  const buckets = modelFeatures([WORD], BITS).buckets;
+  const cueWeights = new Int8Array((1 << BITS) * CUES.length);
+  for (const bucket of buckets)
+    for (const cue of cues) cueWeights[bucket * CUES.length + CUES.indexOf(cue)] = 127;
+  const head = (weights: Int8Array, outputs: number, bias: number) => ({
+    bias: Array.from({ length: outputs }, () => bias),
+    scale: 0.1,
+    weights: Buffer.from(weights.buffer).toString('base64'),
+  });
+  const types = head(new Int8Array((1 << BITS) * CUSTOMER_TYPES.length), CUSTOMER_TYPES.length, 0);
+  return {
+    bits: BITS,
+    types: [...CUSTOMER_TYPES],
+    cues: [...CUES],
+    trainedOn: 'hand-made for a test',
+    langs: { en: { types, cues: head(cueWeights, CUES.length, -4) } },
+  };
+}
+
+const cuesOf = (text: string) => analyze(text, { lang: 'en' }).cues;
+
+describe('cues the model adds', () => {
+  const shipped = useModel(handMadeModel(['frustration', 'worry', 'sarcasm', 'anger']));
+  afterAll(() => useModel(shipped));
+
+  it('adds a cue the lexicons missed, with the words the model leaned on as evidence', () => {
+    const text = 'The parcel arrived and the box was zorblax.';
+    const hit = cuesOf(text).find((c) => c.cue === 'frustration');
+    expect(hit?.score).toBeGreaterThanOrEqual(0.5);
+    expect(hit?.evidence.map((e) => e.text)).toEqual([WORD]);
+    expect(text.slice(hit?.evidence[0].start, hit?.evidence[0].end)).toBe(WORD);
+  });
+
+  it('lifts a lexicon trace below the bar, showing the lexicon words', () => {
+    const trace = cuesOf('The parcel arrived and the box was red again.');
+    expect(trace.map((c) => c.cue)).not.toContain('frustration');
+    const hit = cuesOf('The parcel arrived and the box was zorblax again.').find(
+      (c) => c.cue === 'frustration',
+    );
+    expect(hit?.evidence.map((e) => e.text)).toEqual(['again']);
+  });
+
+  it('adds nothing without the word', () => {
+    expect(cuesOf('The parcel arrived and the box was fine.').map((c) => c.cue)).toEqual([]);
+  });
+
+  it('never adds a cue the customer negated', () => {
+    const cues = cuesOf("I'm not worried, the box was zorblax.").map((c) => c.cue);
+    expect(cues).not.toContain('worry');
+    expect(cues).toContain('frustration');
+  });
+
+  it('leaves irony to the irony reading and anger to the lexicons', () => {
+    const cues = cuesOf('The box was zorblax.').map((c) => c.cue);
+    expect(cues).not.toContain('sarcasm');
+    expect(cues).not.toContain('anger');
+  });
+});
