@@ -65,3 +65,45 @@ describe('a mixed review is not irony', () => {
     expect(cueIds(text, lang)).not.toContain('sarcasm');
   });
 });
+
+describe('thanks or praise for speed and care next to a harm or a wait', () => {
+  it.each<[Lang, string]>([
+    ['en', 'My order never arrived. Thanks for the quick and thorough handling.'],
+    ['nb', 'Pakken er borte igjen. Fantastisk service.'],
+    ['sv', 'Paketet kom aldrig och ingen svarar. Tack för den snabba och grundliga handläggningen.'],
+    ['fi', 'Odotin jonossa tunnin. Nopeaa palvelua.'],
+  ])('%s: %s', (lang, text) => {
+    const cues = cueIds(text, lang);
+    expect(cues).toContain('sarcasm');
+    expect(cues).not.toContain('gratitude');
+  });
+
+  it.each<[Lang, string]>([
+    ['en', 'The parcel was lost in transit. Thanks for the quick refund!'],
+    ['sv', 'Tack för snabb hjälp med fakturan, allt stämmer nu.'],
+    ['fi', 'Kiitos nopeasta palvelusta, kaikki toimii taas.'],
+    ['nb', 'Takk for rask og grundig behandling av saken min.'],
+  ])('stays sincere: %s: %s', (lang, text) => {
+    expect(cueIds(text, lang)).not.toContain('sarcasm');
+  });
+});
+
+describe('praise that opens a sentence about a harm', () => {
+  it.each<[Lang, string]>([
+    ['en', 'Brilliant, another missed delivery.'],
+    ['nb', 'Strålende service, dere har mistet pakken min for andre gang.'],
+    ['sv', 'Toppen, ännu en inställd leverans.'],
+    ['fi', 'Loistavaa, taas yksi peruttu toimitus.'],
+  ])('%s: %s', (lang, text) => {
+    expect(cueIds(text, lang)).toContain('sarcasm');
+  });
+
+  it.each<[Lang, string]>([
+    ['en', 'Great, thanks again for your help.'],
+    ['en', 'Perfect, another question: can I change the delivery address?'],
+    ['nb', 'Supert, da venter jeg på pakken.'],
+    ['sv', 'Toppen, ännu en fråga: kan jag byta adress?'],
+  ])('not irony: %s: %s', (lang, text) => {
+    expect(cueIds(text, lang)).not.toContain('sarcasm');
+  });
+});

@@ -103,7 +103,11 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
   detectPunctuationAndEmoji(features, text, limit, inQuote);
   detectWaitingGreeting(features, text, tokens);
   detectScareQuotes(features, analysed, inQuote);
-  for (const span of findIrony(tokens, lang, lexicon.negators, complaintSentences(features, tokens)))
+  const context = {
+    complaints: sentencesWith(features, tokens, ['anger', 'frustration', 'disappointment']),
+    waits: sentencesWith(features, tokens, ['urgency']),
+  };
+  for (const span of findIrony(tokens, lang, lexicon.negators, analysed, context))
     add(features.cues, 'sarcasm', span);
   inferAnger(features);
   return features;
@@ -238,17 +242,25 @@ function detectScareQuotes(features: MessageFeatures, text: string, inQuote: (po
   // Double quotes anywhere; single quotes only around whole words, so apostrophes ("don't") never pair up.
   const quoted = /["“”„«»]([\p{L} ]{2,24})["“”„«»]|(?<![\p{L}\d])['‘]([\p{L} ]{2,24})['’](?![\p{L}\d])/gu;
   for (let m = quoted.exec(text); m; m = quoted.exec(text)) {
-    if (inQuote(m.index) || !SCARE_QUOTED.has((m[1] ?? m[2]).trim().toLowerCase())) continue;
-    // Thanking someone for their "help" is ironic thanks: strong enough to drop the gratitude.
-    const weight = combine(features.cues.gratitude) >= 0.5 ? 0.6 : 0.45;
+    const word = (m[1] ?? m[2]).trim();
+    if (inQuote(m.index) || !SCARE_QUOTED.has(word.toLowerCase())) continue;
+    // Thanking someone for their "help" is ironic thanks: strong enough to drop the gratitude. Their "instant"
+    // chat next to a complaint or a wait is as clear, unless capitalised like a label (the "Help" button); a
+    // quoted word alone stays a trace.
+    const complaining =
+      word[0] === word[0].toLowerCase() &&
+      (['anger', 'frustration', 'disappointment', 'urgency'] as const).some((cue) =>
+        features.cues[cue]?.some((e) => e.weight >= 0.35),
+      );
+    const weight = combine(features.cues.gratitude) >= 0.5 || complaining ? 0.6 : 0.45;
     add(features.cues, 'sarcasm', { weight, start: m.index, end: m.index + m[0].length });
   }
 }
 
-/** Sentences holding complaint evidence: praise right after one of them is a verdict, often ironic. */
-function complaintSentences(features: MessageFeatures, tokens: Token[]): Set<number> {
+/** Sentences holding evidence of these cues: praise next to a complaint or a wait reads as irony (irony.ts). */
+function sentencesWith(features: MessageFeatures, tokens: Token[], cues: Cue[]): Set<number> {
   const sentences = new Set<number>();
-  for (const cue of ['anger', 'frustration', 'disappointment'] as const) {
+  for (const cue of cues) {
     for (const e of features.cues[cue] ?? []) {
       if (e.weight < 0.35) continue;
       const token = tokens.find((t) => t.start >= e.start);

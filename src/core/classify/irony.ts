@@ -1,13 +1,15 @@
 // Ironic thanks and praise, found by their shape rather than by fixed phrases: thanks whose object is a harm
 // the company did ("thanks for losing my bag", «takk for at dere sendte den til feil adresse», "kiitos kun
-// hukkasitte laukun"), and a short sentence of praise right after such a harm ("Sent to the wrong address
-// again. Great job."). Word lists are data (src/data/lexicon/irony.json).
+// hukkasitte laukun"), a short sentence of praise right after such a harm ("Sent to the wrong address
+// again. Great job."), thanks or praise for how quick or thorough the company was next to a harm or a long
+// wait ("Waited an hour. Fast service."), and praise that opens a sentence about a harm ("Brilliant, another
+// missed delivery."). Word lists are data (src/data/lexicon/irony.json).
 import irony from '../../data/lexicon/irony.json';
 import type { Lang } from '../taxonomy';
 import { type CompiledLexicon, compileLexicon, type Hit, matchLexicon } from './lexicon';
 import type { Token } from './tokenize';
 
-type Role = 'thanks' | 'mishaps' | 'repair' | 'praise' | 'contrast';
+type Role = 'thanks' | 'mishaps' | 'repair' | 'praise' | 'contrast' | 'quality' | 'another' | 'notAnother';
 type IronyData = Record<Role, string[]> & { verdict: string[] };
 
 /** How many words after the thanks the harm may come ("thanks so much for once again losing …"). */
@@ -53,23 +55,38 @@ function ironyFor(lang: Lang, negators: Iterable<string>): CompiledIrony {
   return compiled;
 }
 
+/** What the rest of the analysis already knows about a message's sentences. */
+export interface SentenceContext {
+  /** Sentences that carry a complaint (frustration, disappointment, anger): praise next to them is ironic. */
+  complaints?: ReadonlySet<number>;
+  /** Sentences about waiting ("an hour in the queue"): praise of speed next to them is ironic. */
+  waits?: ReadonlySet<number>;
+}
+
+const overlaps = (a: Hit, b: Hit) => a.first <= b.last && b.first <= a.last;
+
 /**
- * Spans of ironic thanks or praise in a message's own words (quotes already removed from `tokens`).
- * `complaints`: sentence numbers that already carry a complaint (frustration, disappointment, anger), which
- * make a verdict of praise right after them ironic just as a named harm does.
+ * Spans of ironic thanks or praise in a message's own words (quotes already removed from `tokens`; `text` is
+ * what their offsets point into, for the comma after an opening "Great,").
  */
 export function findIrony(
   tokens: Token[],
   lang: Lang,
   negators: Iterable<string>,
-  complaints: ReadonlySet<number> = new Set(),
+  text = '',
+  { complaints = new Set(), waits = new Set() }: SentenceContext = {},
 ): IronySpan[] {
   if (tokens.length < 3) return [];
   const { lexicon, fillers } = ironyFor(lang, negators);
   const hits = matchLexicon(lexicon, tokens);
   const of = (role: Role) => hits.filter((h) => h.entry.id === role);
+  const qualities = of('quality').filter((h) => !h.negated);
   // A negated repair is no repair: «brukte tre uker på å ikke svare».
   const repairs = of('repair').filter((h) => !h.negated);
+  // Repairs that are actions (fixed, refunded), not qualities (quick, thorough): thanks or praise for a quality
+  // next to a harm is the irony looked for below, so there only an action makes them sincere.
+  const actions = repairs.filter((h) => !qualities.some((q) => overlaps(q, h)));
+  const actedIn = (sentence: number) => actions.some((h) => tokens[h.first].sentence === sentence);
   const contrasts = of('contrast');
   const mishaps = of('mishaps');
   const repairedIn = (sentence: number) => repairs.some((h) => tokens[h.first].sentence === sentence);
@@ -94,14 +111,68 @@ export function findIrony(
     ...complaints,
     ...mishaps.filter((m) => !m.negated).map((m) => tokens[m.first].sentence),
   ]);
+  // The harm may come just after the praise ("Great job. Sent to the wrong address again.") or up to three
+  // sentences before it: "Internet down. Again. No warning. Fantastic."
+  const harmedNextTo = (sentence: number, alsoWaits: boolean) =>
+    [sentence + 1, sentence - 1, sentence - 2, sentence - 3].some(
+      (n) => (harmedSentences.has(n) || (alsoWaits && waits.has(n))) && !repairedIn(n),
+    );
+
+  // Thanks for how quick or thorough they were, next to a harm or a wait: "Never arrived. Thanks for the
+  // quick and thorough handling." Thanks for an action ("for the quick refund") stay sincere.
+  for (const thanks of of('thanks')) {
+    const sentence = tokens[thanks.first].sentence;
+    const quality = qualities.find(
+      (q) => q.first > thanks.last && q.first - thanks.last <= REACH && tokens[q.first].sentence === sentence,
+    );
+    if (!quality || actedIn(sentence) || !harmedNextTo(sentence, true)) continue;
+    if (spans.some((s) => s.start === tokens[thanks.first].start)) continue;
+    spans.push({ weight: 0.65, start: tokens[thanks.first].start, end: tokens[quality.last].end });
+  }
+
+  // Praise opening a sentence that goes on to a harm: "Brilliant, another missed delivery.", «Strålende
+  // service, nå er den kansellert igjen». Up to the comma only praise and filler words.
+  const followUps = of('notAnother');
+  const anothers = of('another').filter((a) => !followUps.some((f) => overlaps(f, a)));
   for (const praise of of('praise')) {
     const sentence = tokens[praise.first].sentence;
-    // The harm may come just before the verdict or just after it ("Great job. Sent to the wrong address again.").
-    const harmed = [sentence - 1, sentence + 1].filter((n) => harmedSentences.has(n) && !repairedIn(n));
-    if (harmed.length === 0 || repairedIn(sentence)) continue;
+    let comma = praise.last + 1;
+    while (
+      comma < tokens.length &&
+      tokens[comma].sentence === sentence &&
+      !/^\s*[,–—-]/.test(text.slice(tokens[comma - 1].end, tokens[comma].start)) &&
+      fillers.has(tokens[comma].norm)
+    )
+      comma++;
+    const after = tokens[comma];
+    const opening = tokens.filter((t, i) => t.sentence === sentence && i < praise.first);
+    if (praise.negated || opening.some((t) => !fillers.has(t.norm)) || !after || after.sentence !== sentence)
+      continue;
+    if (!/^\s*[,–—-]/.test(text.slice(tokens[comma - 1].end, after.start))) continue;
+    const harmHere =
+      complaints.has(sentence) ||
+      anothers.some((a) => a.first === comma) ||
+      mishaps.some((m) => !m.negated && m.first > praise.last && tokens[m.first].sentence === sentence);
+    if (!harmHere || actedIn(sentence) || contrasts.some((c) => tokens[c.first].sentence === sentence))
+      continue;
+    spans.push({ weight: 0.6, start: tokens[praise.first].start, end: tokens[praise.last].end });
+  }
+
+  for (const praise of [...of('praise'), ...qualities]) {
+    const sentence = tokens[praise.first].sentence;
+    const ofQuality = qualities.includes(praise);
+    // Speed praise next to a wait is a verdict on the wait ("Waited an hour. Fast service.").
+    if (!harmedNextTo(sentence, ofQuality) || (ofQuality ? actedIn(sentence) : repairedIn(sentence)))
+      continue;
+    if (spans.some((s) => s.start <= tokens[praise.first].start && tokens[praise.last].end <= s.end))
+      continue;
     // Only praise and filler words: "Great job." is a verdict on the service, "Great product." a mixed review.
     const rest = tokens.filter(
-      (t, i) => t.sentence === sentence && (i < praise.first || i > praise.last) && !fillers.has(t.norm),
+      (t, i) =>
+        t.sentence === sentence &&
+        (i < praise.first || i > praise.last) &&
+        !fillers.has(t.norm) &&
+        !qualities.some((q) => i >= q.first && i <= q.last),
     );
     const words = tokens.filter((t) => t.sentence === sentence).length;
     if (words > VERDICT_WORDS || rest.length > 0 || praise.negated) continue;
