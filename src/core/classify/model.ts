@@ -2,9 +2,9 @@
 // character n-gram features of the customer's own words. Character n-grams carry what word lists miss on
 // fresh text (Finnish endings, compounds, the many ways of saying one thing). Two heads per language: the
 // customer type (softmax over the eight types, blended with the lexicon scores in scoring.ts) and the cues
-// (one yes/no per cue, which only confirms or damps cues the lexicons found, so every cue shown still has
-// the customer's words as evidence). Weights are data (src/data/classifier-model.json), trained by
-// scripts/train-model.ts on the labelled and released held-out sets.
+// (one yes/no per cue, which confirms or damps cues the lexicons found and may add one they missed, shown
+// with the words it leaned on: index.ts confirmCues). Weights are data (src/data/classifier-model.json),
+// trained by scripts/train-model.ts on the labelled, released held-out and training-only sets.
 import model from '../../data/classifier-model.json';
 import { base64ToBytes } from '../base64';
 import { CUES, CUSTOMER_TYPES, type Lang } from '../taxonomy';
