@@ -28,8 +28,8 @@ export interface CueEvidence {
 export interface MessageFeatures {
   cues: Partial<Record<Cue, CueEvidence[]>>;
   /**
-   * Cues the customer's words rule out: negated ("not worried", "ikke sint") or read as irony (ironic thanks
-   * are not gratitude). The statistical model may not add them back.
+   * Cues the customer's words rule out: a clear cue word negated ("not worried", "ikke sint") or read as irony
+   * (ironic thanks are not gratitude). The statistical model may not add them back.
    */
   ruledOut: Cue[];
   typeMarkers: Partial<Record<CustomerType, CueEvidence[]>>;
@@ -134,7 +134,8 @@ function applyHit(features: MessageFeatures, hit: Hit, tokens: Token[], negators
     return;
   }
   if (hit.negated && !entry.keepNegation && NEGATION_SENSITIVE.has(entry.id)) {
-    features.ruledOut.push(entry.id as Cue);
+    // "not worried" rules worry out; a weak word under a negation ("ei tää mitään rakettitiedettä oo") does not.
+    if (entry.weight >= 0.5) features.ruledOut.push(entry.id as Cue);
     return;
   }
   add(features.cues, entry.id as Cue, { weight, ...span });
