@@ -71,6 +71,18 @@ describe('lexicon matching', () => {
     expect(hits('Det var ikke så dårlig')[0].negated).toBe(true);
     expect(hits('Jeg sa ikke noe. Det var dårlig')[0].negated).toBe(false);
   });
+  it('lets "uten" (without) negate only the next word or two', () => {
+    const short = compileLexicon({
+      ...data,
+      negators: [...data.negators, 'uten'],
+      shortScopeNegators: ['uten'],
+    });
+    const negatedIn = (text: string) => matchLexicon(short, tokenize(text)).map((h) => h.negated);
+    expect(negatedIn('uten skuffelse')).toEqual([true]);
+    expect(negatedIn('uten noen skuffelse')).toEqual([true]);
+    expect(negatedIn('uten varsel er skuffende')).toEqual([false]);
+    expect(negatedIn('ikke varsel er skuffende')).toEqual([true]);
+  });
   it('matches multi-token patterns with gaps, not across sentences', () => {
     expect(hits('Jeg har allerede skrevet to ganger').map((h) => h.id)).toContain('repeatContact');
     expect(hits('Det er tredje gangen nå').map((h) => h.id)).toEqual(['repeatContact']);

@@ -8,6 +8,8 @@ export type EntryData = [pattern: string, weight: number, flag?: string];
 export interface LexiconData {
   lang: string;
   negators: string[];
+  /** Negators that govern only the next word or two ("without warning"), not the rest of the clause. */
+  shortScopeNegators?: string[];
   intensifiers: string[];
   intensifierPrefixes: string[];
   cues: Record<string, EntryData[]>;
@@ -32,6 +34,7 @@ export interface Entry {
 export interface CompiledLexicon {
   lang: string;
   negators: Set<string>;
+  shortScopeNegators: Set<string>;
   intensifiers: Set<string>;
   intensifierPrefixes: string[];
   exact: Map<string, Entry[]>;
@@ -89,6 +92,7 @@ export function compileLexicon(data: LexiconData, expand?: (pattern: string) => 
   const compiled: CompiledLexicon = {
     lang: data.lang,
     negators: new Set(data.negators.map((w) => w.toLowerCase())),
+    shortScopeNegators: new Set((data.shortScopeNegators ?? []).map((w) => w.toLowerCase())),
     intensifiers: new Set(data.intensifiers.map((w) => w.toLowerCase())),
     intensifierPrefixes: data.intensifierPrefixes.map((w) => w.toLowerCase()),
     exact: new Map(),
@@ -189,7 +193,9 @@ function isNegated(lexicon: CompiledLexicon, tokens: Token[], at: number): boole
   const sentence = tokens[at].sentence;
   for (let j = at - 1; j >= Math.max(0, at - 3); j--) {
     if (tokens[j].sentence !== sentence) return false;
-    if (lexicon.negators.has(tokens[j].norm)) return true;
+    const word = tokens[j].norm;
+    // "utan förvarning är oursäktligt": "utan" negates the warning, not the verdict three words on.
+    if (lexicon.negators.has(word) && !(lexicon.shortScopeNegators.has(word) && at - j > 2)) return true;
   }
   return false;
 }

@@ -22,7 +22,8 @@ const expandEnglish = expandWith(enInflections as Record<string, string[]>);
 export function lexiconFor(lang: Lang): CompiledLexicon {
   let compiled = cache.get(lang);
   if (!compiled) {
-    compiled = compileLexicon(DATA[lang], lang === 'en' ? expandEnglish : undefined);
+    const data = { ...DATA[lang], shortScopeNegators: common.shortScopeNegators };
+    compiled = compileLexicon(data, lang === 'en' ? expandEnglish : undefined);
     cache.set(lang, compiled);
   }
   return compiled;
