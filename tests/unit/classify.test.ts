@@ -48,6 +48,14 @@ describe('analyze', () => {
     expect(cuesOf('Appen sier AUTH_EXPIRED hver gang jeg logger inn.', 'nb')).not.toContain('shouting');
   });
 
+  it('reads a raised voice on a complaint as anger, but not a shouted "again" or "fifth time"', () => {
+    expect(cuesOf('The parcel arrived broken again. UNBELIEVABLE.', 'en')).toContain('anger');
+    expect(cuesOf('Still not fixed after two weeks, I am so fed up. SORT IT OUT.', 'en')).toContain('anger');
+    expect(cuesOf('The app crashed AGAIN.', 'en')).not.toContain('anger');
+    expect(cuesOf('Dette er FEMTE gang jeg skriver om samme feil.', 'nb')).not.toContain('anger');
+    expect(cuesOf('Netti on TAAS poikki.', 'fi')).not.toContain('anger');
+  });
+
   it('reads an insult aimed at the agent as anger as well as abuse', () => {
     for (const [text, lang] of [
       ['Are you morons even reading my emails?', 'en'],

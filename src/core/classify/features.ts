@@ -3,7 +3,15 @@ import type { Evidence } from '../analysis';
 import type { Cue, CustomerType, Lang } from '../taxonomy';
 import { findIrony } from './irony';
 import { type Hit, matchLexicon } from './lexicon';
-import { ACRONYMS, CHAT_NUDGES, EMOJI, lexiconFor, SCARE_QUOTED, WAITING_GREETINGS } from './lexicons';
+import {
+  ACRONYMS,
+  CHAT_NUDGES,
+  EMOJI,
+  lexiconFor,
+  SCARE_QUOTED,
+  SHOUTED_REPEATS,
+  WAITING_GREETINGS,
+} from './lexicons';
 import { type Token, tokenize } from './tokenize';
 
 /** Cues whose words flip meaning under negation ("ikke dårlig"). */
@@ -109,7 +117,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
   };
   for (const span of findIrony(tokens, lang, lexicon.negators, analysed, context))
     add(features.cues, 'sarcasm', span);
-  inferAnger(features);
+  inferAnger(features, text);
   return features;
 }
 
@@ -276,7 +284,7 @@ function sentencesWith(features: MessageFeatures, tokens: Token[], cues: Cue[]):
  * ("Teknikern kom INTE.", "47 minutter i kø 👏"). The raised voice or the irony is the evidence. Hurry alone
  * is not a complaint here: "HALLO??", "Keikka on TÄNÄÄN" are someone waiting, not someone hostile.
  */
-function inferAnger(features: MessageFeatures) {
+function inferAnger(features: MessageFeatures, text: string) {
   const score = (cue: Cue) => combine(features.cues[cue]);
   const complaint = Math.max(
     score('frustration'),
@@ -284,7 +292,11 @@ function inferAnger(features: MessageFeatures) {
     score('repeatContact'),
     score('sarcasm'),
   );
-  const raised = (features.cues.shouting ?? []).filter((e) => !e.calling);
+  // A shouted "AGAIN", «FEMTE gang» or "TÄNÄÄN" stresses the repetition or the hurry: exasperation, not
+  // hostility. Only a raised voice on other words counts toward anger.
+  const raised = (features.cues.shouting ?? []).filter(
+    (e) => !e.calling && !SHOUTED_REPEATS.has(text.slice(e.start, e.end).toLowerCase()),
+  );
   if (combine(raised) >= 0.5 && complaint >= 0.5) {
     for (const e of raised) add(features.cues, 'anger', { ...e, weight: 0.5 });
   }

@@ -34,3 +34,4 @@ export const ACRONYMS = new Set(common.acronyms);
 export const WAITING_GREETINGS = new Set(common.waitingGreetings);
 export const CHAT_NUDGES = new Set(common.chatNudges);
 export const SCARE_QUOTED = new Set(common.scareQuoted);
+export const SHOUTED_REPEATS = new Set(common.shoutedRepeats);
