@@ -225,7 +225,12 @@ function confirmCues(scores: CueScores, model: number[] | undefined, parts: Weig
     const score = scores[cue] ?? 0;
     const p = model[i];
     if (score >= CUE_THRESHOLD || Number.isNaN(p) || adds.never.includes(cue) || ruledOut.has(cue)) return;
-    const from = score > 0 ? adds.fromTrace : adds.notFromNothing.includes(cue) ? 2 : adds.fromNothing;
+    const from =
+      score > 0
+        ? adds.fromTrace
+        : adds.notFromNothing.includes(cue)
+          ? Number.POSITIVE_INFINITY
+          : adds.fromNothing;
     if (p >= from) confirmed[cue] = Math.max(CUE_THRESHOLD, p);
   });
   return confirmed;

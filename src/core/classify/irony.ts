@@ -132,6 +132,7 @@ export function findIrony(
 
   // Praise opening a sentence that goes on to a harm: "Brilliant, another missed delivery.", «Strålende
   // service, nå er den kansellert igjen». Up to the comma only praise and filler words.
+  const commaAfter = (i: number) => /^\s*[,–—-]/.test(text.slice(tokens[i].end, tokens[i + 1]?.start));
   const followUps = of('notAnother');
   const anothers = of('another').filter((a) => !followUps.some((f) => overlaps(f, a)));
   for (const praise of of('praise')) {
@@ -140,7 +141,7 @@ export function findIrony(
     while (
       comma < tokens.length &&
       tokens[comma].sentence === sentence &&
-      !/^\s*[,–—-]/.test(text.slice(tokens[comma - 1].end, tokens[comma].start)) &&
+      !commaAfter(comma - 1) &&
       fillers.has(tokens[comma].norm)
     )
       comma++;
@@ -148,7 +149,7 @@ export function findIrony(
     const opening = tokens.filter((t, i) => t.sentence === sentence && i < praise.first);
     if (praise.negated || opening.some((t) => !fillers.has(t.norm)) || !after || after.sentence !== sentence)
       continue;
-    if (!/^\s*[,–—-]/.test(text.slice(tokens[comma - 1].end, after.start))) continue;
+    if (!commaAfter(comma - 1)) continue;
     const harmHere =
       complaints.has(sentence) ||
       anothers.some((a) => a.first === comma) ||
