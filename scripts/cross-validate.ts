@@ -7,8 +7,18 @@
 //   npx tsx scripts/cross-validate.ts --quick  three folds only (holdout5..7), for trying things out
 import { useModel } from '../src/core/classify/model';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS, type Lang } from '../src/core/taxonomy';
-import { type Counts, f1, HELD_OUT_SETS, macroF1, readDataset, UNSEEN_SETS } from './lib/dataset';
-import { emptyCueCounts, type Line, type Message, sumCounts, tallyLines, tallyMessages } from './lib/measure';
+import { type Counts, f1, HELD_OUT_SETS, macroF1, readDataset, UNSEEN_SETS, zero } from './lib/dataset';
+import {
+  countsLine,
+  emptyCueCounts,
+  emptyTypeCounts,
+  type Line,
+  type Message,
+  pct,
+  sumCounts,
+  tallyLines,
+  tallyMessages,
+} from './lib/measure';
 import { trainModel } from './lib/train';
 
 /** The review/dialogue lines written with each held-out set (the second set's are in polarity-holdout). */
@@ -18,18 +28,18 @@ const linesOf = (set: string) =>
 const released = HELD_OUT_SETS.filter((set) => !UNSEEN_SETS.includes(set));
 const folds = process.argv.includes('--quick') ? released.slice(-3) : ['test', ...released];
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}`.padStart(5);
 const add = (into: Counts, c: Counts) => Object.assign(into, sumCounts([into, c]));
 
-const types = Object.fromEntries(
-  LANGS.map((lang) => [lang, Object.fromEntries(CUSTOMER_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]))]),
-) as Record<Lang, Record<CustomerType, Counts>>;
+const types = Object.fromEntries(LANGS.map((lang) => [lang, emptyTypeCounts()])) as Record<
+  Lang,
+  Record<CustomerType, Counts>
+>;
 const cues = Object.fromEntries(LANGS.map((lang) => [lang, emptyCueCounts()])) as Record<
   Lang,
   Record<Cue, Counts>
 >;
 const polarity = Object.fromEntries(
-  LANGS.map((lang) => [lang, { negative: { tp: 0, fp: 0, fn: 0 }, anger: { tp: 0, fp: 0, fn: 0 } }]),
+  LANGS.map((lang) => [lang, { negative: zero(), anger: zero() }]),
 ) as Record<Lang, { negative: Counts; anger: Counts }>;
 
 const shipped = useModel(trainModel([]));
@@ -61,9 +71,6 @@ for (const lang of LANGS) {
   );
 }
 const perCue = CUES.map((cue) => [cue, sumCounts(LANGS.map((lang) => cues[lang][cue]))] as const);
-for (const [cue, c] of perCue)
-  console.log(
-    `  cue ${cue.padEnd(15)} P ${pct(c.tp / Math.max(1, c.tp + c.fp))}  R ${pct(c.tp / Math.max(1, c.tp + c.fn))}  F1 ${pct(f1(c.tp, c.fp, c.fn))}  (tp ${c.tp} fp ${c.fp} fn ${c.fn})`,
-  );
+for (const [cue, c] of perCue) console.log(countsLine(`cue ${cue.padEnd(15)}`, c));
 const all = sumCounts(perCue.map(([, c]) => c));
 console.log(`all languages: cue micro-F1 ${pct(f1(all.tp, all.fp, all.fn))}`);

@@ -12,7 +12,6 @@
 import { TYPE_WEIGHTS } from '../src/core/classify/scoring';
 import { CUES, CUSTOMER_TYPES, LANGS, type Lang } from '../src/core/taxonomy';
 import {
-  type Counts,
   f1,
   HELD_OUT_SETS,
   macroF1,
@@ -21,7 +20,17 @@ import {
   readDataset,
   TRAINING_ONLY_SETS,
 } from './lib/dataset';
-import { emptyCueCounts, type Line, type Message, sumCounts, tallyLines, tallyMessages } from './lib/measure';
+import {
+  countsLine,
+  emptyCueCounts,
+  type Line,
+  type Message,
+  pct,
+  rates,
+  sumCounts,
+  tallyLines,
+  tallyMessages,
+} from './lib/measure';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -50,8 +59,6 @@ if (!SETS.includes(set)) {
   process.exit(2);
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}`.padStart(5);
-
 const readItems = <T extends { split?: string }>(lang: string): T[] => readDataset<T>(set, lang, split);
 
 if (set.startsWith('polarity')) {
@@ -65,20 +72,10 @@ function evalPolarity() {
   for (const lang of langs) {
     const items = readItems<Line>(lang);
     const { counts, misses } = tallyLines(items, lang, detect);
-    const summary = (c: Counts) => ({
-      precision: c.tp + c.fp ? c.tp / (c.tp + c.fp) : null,
-      recall: c.tp + c.fn ? c.tp / (c.tp + c.fn) : null,
-      f1: f1(c.tp, c.fp, c.fn),
-    });
-    report[lang] = { n: items.length, negative: summary(counts.negative), anger: summary(counts.anger) };
+    report[lang] = { n: items.length, negative: rates(counts.negative), anger: rates(counts.anger) };
     if (asJson) continue;
     console.log(`\n== ${lang} (${items.length} lines${split ? `, ${split} split` : ''})`);
-    for (const key of ['negative', 'anger'] as const) {
-      const s = summary(counts[key]);
-      console.log(
-        `  ${key.padEnd(8)} P ${pct(s.precision ?? 1)}  R ${pct(s.recall ?? 1)}  F1 ${pct(s.f1)}  (tp ${counts[key].tp} fp ${counts[key].fp} fn ${counts[key].fn})`,
-      );
-    }
+    for (const key of ['negative', 'anger'] as const) console.log(countsLine(key.padEnd(8), counts[key]));
     if (showMisses) for (const miss of misses) console.log(`  - ${miss}`);
   }
   if (asJson) console.log(JSON.stringify(report, null, 2));
@@ -108,30 +105,13 @@ for (const lang of langs) {
     console.log(`  types: ${CUSTOMER_TYPES.map((t, i) => `${t} ${pct(macro[i])}`).join('  ')}`);
     for (const cue of CUES) {
       const c = cues[cue];
-      if (c.tp + c.fp + c.fn === 0) continue;
-      const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
-      const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
-      console.log(
-        `  cue ${cue.padEnd(15)} P ${pct(p)}  R ${pct(r)}  F1 ${pct(f1(c.tp, c.fp, c.fn))}  (tp ${c.tp} fp ${c.fp} fn ${c.fn})`,
-      );
+      if (c.tp + c.fp + c.fn > 0) console.log(countsLine(`cue ${cue.padEnd(15)}`, c));
     }
     if (showMisses) for (const miss of misses) console.log(`  - ${miss}`);
   }
 }
 const overall = sumCounts(Object.values(allCues));
-report.cues = Object.fromEntries(
-  CUES.map((cue) => {
-    const c = allCues[cue];
-    return [
-      cue,
-      {
-        precision: c.tp + c.fp ? c.tp / (c.tp + c.fp) : null,
-        recall: c.tp + c.fn ? c.tp / (c.tp + c.fn) : null,
-        f1: f1(c.tp, c.fp, c.fn),
-      },
-    ];
-  }),
-);
+report.cues = Object.fromEntries(CUES.map((cue) => [cue, rates(allCues[cue])]));
 report.cueMicroF1 = f1(overall.tp, overall.fp, overall.fn);
 if (asJson) console.log(JSON.stringify(report, null, 2));
 else console.log(`\nall languages: cue micro-F1 ${pct(f1(overall.tp, overall.fp, overall.fn))}%`);

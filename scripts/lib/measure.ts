@@ -1,9 +1,9 @@
-// Counting what the classifier gets right on a labelled set: shared by eval (which prints it) and
-// cross-validate (which adds it up over folds).
+// Counting what the classifier gets right on a labelled set, and printing the counts: shared by eval (one
+// set), cross-validate (pooled over folds) and agreement (one annotator against another).
 import type { Analysis } from '../../src/core/analysis';
 import { analyze } from '../../src/core/classify/index';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, type Lang } from '../../src/core/taxonomy';
-import { type Counts, zero } from './dataset';
+import { type Counts, f1, zero } from './dataset';
 import { polarityOf } from './polarity';
 
 export interface Message {
@@ -34,6 +34,48 @@ export interface MessageTally {
 const bucketOf = (want: boolean, has: boolean) => (want && has ? 'tp' : has ? 'fp' : want ? 'fn' : undefined);
 
 export const emptyCueCounts = () => Object.fromEntries(CUES.map((c) => [c, zero()])) as Record<Cue, Counts>;
+export const emptyTypeCounts = () =>
+  Object.fromEntries(CUSTOMER_TYPES.map((t) => [t, zero()])) as Record<CustomerType, Counts>;
+
+/**
+ * Counts one message's labels against the expected ones: the type into `types`, each cue into `cues`.
+ * Returns the cues that differ, for the list of misses.
+ */
+export function countLabels(
+  types: Record<CustomerType, Counts>,
+  cues: Record<Cue, Counts>,
+  want: { type: CustomerType; cues: readonly Cue[] },
+  got: { type: CustomerType; cues: readonly Cue[] },
+): Cue[] {
+  if (got.type === want.type) types[want.type].tp++;
+  else {
+    types[got.type].fp++;
+    types[want.type].fn++;
+  }
+  const differing: Cue[] = [];
+  for (const cue of CUES) {
+    const bucket = bucketOf(want.cues.includes(cue), got.cues.includes(cue));
+    if (bucket) cues[cue][bucket]++;
+    if (bucket && bucket !== 'tp') differing.push(cue);
+  }
+  return differing;
+}
+
+/** A percentage as the reports print it: one decimal, right-aligned in five columns. */
+export const pct = (x: number) => `${(x * 100).toFixed(1)}`.padStart(5);
+
+/** Precision, recall and F1 of counts; precision or recall null when nothing was predicted or expected. */
+export const rates = (c: Counts) => ({
+  precision: c.tp + c.fp ? c.tp / (c.tp + c.fp) : null,
+  recall: c.tp + c.fn ? c.tp / (c.tp + c.fn) : null,
+  f1: f1(c.tp, c.fp, c.fn),
+});
+
+/** One report line of precision, recall and F1 (a null precision or recall prints as 100: nothing was wrong). */
+export function countsLine(label: string, c: Counts): string {
+  const { precision, recall, f1: f } = rates(c);
+  return `  ${label} P ${pct(precision ?? 1)}  R ${pct(recall ?? 1)}  F1 ${pct(f)}  (tp ${c.tp} fp ${c.fp} fn ${c.fn})`;
+}
 
 export const sumCounts = (counts: Iterable<Counts>): Counts => {
   const total = zero();
@@ -51,7 +93,7 @@ export function tallyMessages(items: Message[], lang: Lang, detect = false): Mes
     n: items.length,
     correct: 0,
     langCorrect: 0,
-    types: Object.fromEntries(CUSTOMER_TYPES.map((t) => [t, zero()])) as Record<CustomerType, Counts>,
+    types: emptyTypeCounts(),
     cues: emptyCueCounts(),
     misses: [],
   };
@@ -59,27 +101,15 @@ export function tallyMessages(items: Message[], lang: Lang, detect = false): Mes
     const result: Analysis = analyze(item.text, detect ? {} : { lang });
     if (result.lang === lang) tally.langCorrect++;
     const predicted = result.customerType ?? 'neutral';
-    if (predicted === item.type) {
-      tally.correct++;
-      tally.types[predicted].tp++;
-    } else {
-      tally.types[predicted].fp++;
-      tally.types[item.type].fn++;
-      tally.misses.push(`${item.id} type ${item.type} → ${predicted}: ${item.text.slice(0, 110)}`);
-    }
-    const got = new Set(result.cues.map((c) => c.cue));
-    for (const cue of CUES) {
-      const want = item.cues.includes(cue);
-      const has = got.has(cue);
-      const bucket = bucketOf(want, has);
-      if (bucket) tally.cues[cue][bucket]++;
-      if (want === has) continue;
-      const evidence = result.cues
-        .find((c) => c.cue === cue)
-        ?.evidence.map((e) => e.text)
-        .join(' | ');
+    const found = result.cues.map((c) => c.cue);
+    const differing = countLabels(tally.types, tally.cues, item, { type: predicted, cues: found });
+    if (predicted === item.type) tally.correct++;
+    else tally.misses.push(`${item.id} type ${item.type} → ${predicted}: ${item.text.slice(0, 110)}`);
+    for (const cue of differing) {
+      const hit = result.cues.find((c) => c.cue === cue);
+      const evidence = hit?.evidence.map((e) => e.text).join(' | ');
       tally.misses.push(
-        `${item.id} cue ${cue} ${has ? `FALSE+ [${evidence}]` : 'missed'}: ${item.text.slice(0, 110)}`,
+        `${item.id} cue ${cue} ${hit ? `FALSE+ [${evidence}]` : 'missed'}: ${item.text.slice(0, 110)}`,
       );
     }
   }
