@@ -112,7 +112,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
   detectWaitingGreeting(features, text, tokens);
   detectScareQuotes(features, analysed, inQuote);
   const context = {
-    complaints: sentencesWith(features, tokens, ['anger', 'frustration', 'disappointment']),
+    complaints: sentencesWith(features, tokens, COMPLAINTS),
     waits: sentencesWith(features, tokens, ['urgency']),
   };
   for (const span of findIrony(tokens, lang, lexicon.negators, analysed, context))
@@ -257,24 +257,26 @@ function detectScareQuotes(features: MessageFeatures, text: string, inQuote: (po
     // chat next to a complaint or a wait is as clear, unless capitalised like a label (the "Help" button); a
     // quoted word alone stays a trace.
     const complaining =
-      word[0] === word[0].toLowerCase() &&
-      (['anger', 'frustration', 'disappointment', 'urgency'] as const).some((cue) =>
-        features.cues[cue]?.some((e) => e.weight >= 0.35),
-      );
+      word[0] === word[0].toLowerCase() && clearEvidence(features, [...COMPLAINTS, 'urgency']).length > 0;
     const weight = combine(features.cues.gratitude) >= 0.5 || complaining ? 0.6 : 0.45;
     add(features.cues, 'sarcasm', { weight, start: m.index, end: m.index + m[0].length });
   }
 }
 
-/** Sentences holding evidence of these cues: praise next to a complaint or a wait reads as irony (irony.ts). */
+/** Cues whose clear evidence makes praise or a quoted service word next to it read as irony. */
+const COMPLAINTS: Cue[] = ['anger', 'frustration', 'disappointment'];
+
+/** Evidence of these cues strong enough to count as said, not merely hinted at (weight ≥ 0.35). */
+function clearEvidence(features: MessageFeatures, cues: Cue[]): CueEvidence[] {
+  return cues.flatMap((cue) => (features.cues[cue] ?? []).filter((e) => e.weight >= 0.35));
+}
+
+/** Sentences holding clear evidence of these cues: praise next to a complaint or a wait reads as irony. */
 function sentencesWith(features: MessageFeatures, tokens: Token[], cues: Cue[]): Set<number> {
   const sentences = new Set<number>();
-  for (const cue of cues) {
-    for (const e of features.cues[cue] ?? []) {
-      if (e.weight < 0.35) continue;
-      const token = tokens.find((t) => t.start >= e.start);
-      if (token) sentences.add(token.sentence);
-    }
+  for (const e of clearEvidence(features, cues)) {
+    const token = tokens.find((t) => t.start >= e.start);
+    if (token) sentences.add(token.sentence);
   }
   return sentences;
 }
