@@ -6,6 +6,15 @@ import type { Lang } from '../../src/core/taxonomy';
 // complaint), so they are tested with sentences that appear nowhere in the word lists.
 const cueIds = (text: string, lang: Lang) => analyze(text, { lang }).cues.map((c) => c.cue);
 
+/** Ironic thanks: sarcasm, and therefore not gratitude. */
+const readsAsIronicThanks = (lang: Lang, text: string) => {
+  const cues = cueIds(text, lang);
+  expect(cues).toContain('sarcasm');
+  expect(cues).not.toContain('gratitude');
+};
+const readsAsSarcasm = (lang: Lang, text: string) => expect(cueIds(text, lang)).toContain('sarcasm');
+const readsAsSincere = (lang: Lang, text: string) => expect(cueIds(text, lang)).not.toContain('sarcasm');
+
 describe('ironic thanks for a harm the company did', () => {
   it.each<[Lang, string]>([
     ['en', 'Thanks so much for misplacing my tax documents, really helpful of you.'],
@@ -16,11 +25,7 @@ describe('ironic thanks for a harm the company did', () => {
     ['sv', 'Tack för att ni stängde ärendet utan att fråga mig.'],
     ['fi', 'Kiitos tosi paljon että hukkasitte mun laukun.'],
     ['fi', 'Kiitti vaan kun peruitte tilauksen kysymättä.'],
-  ])('%s: %s', (lang, text) => {
-    const cues = cueIds(text, lang);
-    expect(cues).toContain('sarcasm');
-    expect(cues).not.toContain('gratitude');
-  });
+  ])('%s: %s', readsAsIronicThanks);
 });
 
 describe('a verdict of praise right after a harm', () => {
@@ -31,9 +36,7 @@ describe('a verdict of praise right after a harm', () => {
     ['fi', 'Lähetitte paketin väärään osoitteeseen. Loistavaa työtä.'],
     ['en', 'Great job. You sent my parcel to the wrong address again.'],
     ['sv', 'Snyggt jobbat. Ni skickade fakturan två gånger igen.'],
-  ])('%s: %s', (lang, text) => {
-    expect(cueIds(text, lang)).toContain('sarcasm');
-  });
+  ])('%s: %s', readsAsSarcasm);
 });
 
 describe('sincere thanks stay gratitude', () => {
@@ -49,9 +52,7 @@ describe('sincere thanks stay gratitude', () => {
     ['sv', 'Tack för snabbt svar om den inställda leveransen, det hjälpte mycket.'],
     ['fi', 'Kiitos että korjasitte väärän laskun niin nopeasti!'],
     ['fi', 'Kiitos kun ilmoititte myöhästymisestä ajoissa.'],
-  ])('%s: %s', (lang, text) => {
-    expect(cueIds(text, lang)).not.toContain('sarcasm');
-  });
+  ])('%s: %s', readsAsSincere);
 });
 
 describe('a mixed review is not irony', () => {
@@ -61,9 +62,7 @@ describe('a mixed review is not irony', () => {
     ['nb', 'Leveringen var skuffende. Produktet er fantastisk.'],
     ['sv', 'Leveransen var en besvikelse. Produkten är toppen.'],
     ['fi', 'Toimitus oli pettymys. Tuote on loistava.'],
-  ])('%s: %s', (lang, text) => {
-    expect(cueIds(text, lang)).not.toContain('sarcasm');
-  });
+  ])('%s: %s', readsAsSincere);
 });
 
 describe('thanks or praise for speed and care next to a harm or a wait', () => {
@@ -72,20 +71,14 @@ describe('thanks or praise for speed and care next to a harm or a wait', () => {
     ['nb', 'Pakken er borte igjen. Fantastisk service.'],
     ['sv', 'Paketet kom aldrig och ingen svarar. Tack för den snabba och grundliga handläggningen.'],
     ['fi', 'Odotin jonossa tunnin. Nopeaa palvelua.'],
-  ])('%s: %s', (lang, text) => {
-    const cues = cueIds(text, lang);
-    expect(cues).toContain('sarcasm');
-    expect(cues).not.toContain('gratitude');
-  });
+  ])('%s: %s', readsAsIronicThanks);
 
   it.each<[Lang, string]>([
     ['en', 'The parcel was lost in transit. Thanks for the quick refund!'],
     ['sv', 'Tack för snabb hjälp med fakturan, allt stämmer nu.'],
     ['fi', 'Kiitos nopeasta palvelusta, kaikki toimii taas.'],
     ['nb', 'Takk for rask og grundig behandling av saken min.'],
-  ])('stays sincere: %s: %s', (lang, text) => {
-    expect(cueIds(text, lang)).not.toContain('sarcasm');
-  });
+  ])('stays sincere: %s: %s', readsAsSincere);
 });
 
 describe('praise that opens a sentence about a harm', () => {
@@ -94,16 +87,12 @@ describe('praise that opens a sentence about a harm', () => {
     ['nb', 'Strålende service, dere har mistet pakken min for andre gang.'],
     ['sv', 'Toppen, ännu en inställd leverans.'],
     ['fi', 'Loistavaa, taas yksi peruttu toimitus.'],
-  ])('%s: %s', (lang, text) => {
-    expect(cueIds(text, lang)).toContain('sarcasm');
-  });
+  ])('%s: %s', readsAsSarcasm);
 
   it.each<[Lang, string]>([
     ['en', 'Great, thanks again for your help.'],
     ['en', 'Perfect, another question: can I change the delivery address?'],
     ['nb', 'Supert, da venter jeg på pakken.'],
     ['sv', 'Toppen, ännu en fråga: kan jag byta adress?'],
-  ])('not irony: %s: %s', (lang, text) => {
-    expect(cueIds(text, lang)).not.toContain('sarcasm');
-  });
+  ])('not irony: %s: %s', readsAsSincere);
 });
