@@ -79,6 +79,14 @@ describe('thanks or praise for speed and care next to a harm or a wait', () => {
     ['fi', 'Kiitos nopeasta palvelusta, kaikki toimii taas.'],
     ['nb', 'Takk for rask og grundig behandling av saken min.'],
   ])('stays sincere: %s: %s', readsAsSincere);
+
+  // The complaint that follows opens with a turn ("unfortunately", "but"): the praise was meant.
+  it.each<[Lang, string]>([
+    ['en', 'Thanks for the quick delivery. Unfortunately the lamp came broken, which is disappointing.'],
+    ['nb', 'Takk for rask levering. Dessverre var glasset i lampa knust.'],
+    ['sv', 'Tack för snabb leverans. Men lampan kom trasig och jag är lite besviken.'],
+    ['fi', 'Kiitos nopeasta palvelusta. Lamppu tuli kuitenkin rikki ja olen vähän pettynyt.'],
+  ])('stays sincere before a turn: %s: %s', readsAsSincere);
 });
 
 describe('praise that opens a sentence about a harm', () => {

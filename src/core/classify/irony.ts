@@ -9,7 +9,16 @@ import type { Lang } from '../taxonomy';
 import { type CompiledLexicon, compileLexicon, type Hit, matchLexicon } from './lexicon';
 import type { Token } from './tokenize';
 
-type Role = 'thanks' | 'mishaps' | 'repair' | 'praise' | 'contrast' | 'quality' | 'another' | 'notAnother';
+type Role =
+  | 'thanks'
+  | 'mishaps'
+  | 'repair'
+  | 'praise'
+  | 'contrast'
+  | 'turn'
+  | 'quality'
+  | 'another'
+  | 'notAnother';
 type IronyData = Record<Role, string[]> & { verdict: string[] };
 
 /** How many words after the thanks the harm may come ("thanks so much for once again losing …"). */
@@ -113,9 +122,15 @@ export function findIrony(
   ]);
   // The harm may come just after the praise ("Great job. Sent to the wrong address again.") or up to three
   // sentences before it: "Internet down. Again. No warning. Fantastic."
+  // A complaint that opens with a turn ("Thanks for the quick delivery. Unfortunately the glass was cracked.")
+  // or praise that does ("The box was crushed. But thanks for the quick refund.") means the praise was meant.
+  const turnedIn = new Set(of('turn').map((h) => tokens[h.first].sentence));
   const harmedNextTo = (sentence: number, alsoWaits: boolean) =>
     [sentence + 1, sentence - 1, sentence - 2, sentence - 3].some(
-      (n) => (harmedSentences.has(n) || (alsoWaits && waits.has(n))) && !repairedIn(n),
+      (n) =>
+        (harmedSentences.has(n) || (alsoWaits && waits.has(n))) &&
+        !repairedIn(n) &&
+        !turnedIn.has(Math.max(n, sentence)),
     );
 
   // Thanks for how quick or thorough they were, next to a harm or a wait: "Never arrived. Thanks for the
