@@ -33,7 +33,7 @@ function handMadeModel(cues: Cue[]): ModelData {
 const cuesOf = (text: string) => analyze(text, { lang: 'en' }).cues;
 
 describe('cues the model adds', () => {
-  const shipped = useModel(handMadeModel(['frustration', 'worry', 'sarcasm', 'anger']));
+  const shipped = useModel(handMadeModel(['frustration', 'worry', 'sarcasm', 'anger', 'abuse']));
   afterAll(() => useModel(shipped));
 
   it('adds a cue the lexicons missed, with the words the model leaned on as evidence', () => {
@@ -63,9 +63,12 @@ describe('cues the model adds', () => {
     expect(cues).toContain('frustration');
   });
 
-  it('leaves irony to the irony reading and anger to the lexicons', () => {
+  // Abuse is an insult the agent is shown: it takes the insulting words themselves. Anger may come from the
+  // model alone (cold, polite anger has no angry word; measured on three fresh sets, +0.4 to +1.1).
+  it('leaves irony to the irony reading and abuse to the lexicons', () => {
     const cues = cuesOf('The box was zorblax.').map((c) => c.cue);
     expect(cues).not.toContain('sarcasm');
-    expect(cues).not.toContain('anger');
+    expect(cues).not.toContain('abuse');
+    expect(cues).toContain('anger');
   });
 });
