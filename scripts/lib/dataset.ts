@@ -28,7 +28,16 @@ export const POLARITY_HELD_OUT_SETS = [
  * Messages (and review/dialogue lines) written for the model's training only, by writers who saw only the
  * taxonomy, with the cues the measures showed weakest asked for more often: never a measure of anything.
  */
-export const TRAINING_ONLY_SETS = ['train1', 'train2', 'train3', 'train4', 'train5', 'train6'];
+export const TRAINING_ONLY_SETS = [
+  'train1',
+  'train2',
+  'train3',
+  'train4',
+  'train5',
+  'train6',
+  'train7',
+  'train8',
+];
 export const POLARITY_TRAINING_ONLY_SETS = [
   'polarity-train1',
   'polarity-train2',
@@ -36,6 +45,8 @@ export const POLARITY_TRAINING_ONLY_SETS = [
   'polarity-train4',
   'polarity-train5',
   'polarity-train6',
+  'polarity-train7',
+  'polarity-train8',
 ];
 /** The newest held-out set and its lines, never tuned on nor trained on: the README's honest number. */
 export const UNSEEN_SETS = ['holdout11', 'polarity-holdout11'];
