@@ -26,7 +26,9 @@ export const POLARITY_HELD_OUT_SETS = [
 ];
 /**
  * Messages (and review/dialogue lines) written for the model's training only, by writers who saw only the
- * taxonomy, with the cues the measures showed weakest asked for more often: never a measure of anything.
+ * taxonomy, each asked for what the measures showed weakest (weak cues, hard cases, indirect cues and
+ * look-alikes, other businesses, type borders, other writers: README, Accuracy). Read once before training
+ * on them; never a measure after that.
  */
 export const TRAINING_ONLY_SETS = [
   'train1',

@@ -3,7 +3,8 @@
 // hukkasitte laukun"), a short sentence of praise right after such a harm ("Sent to the wrong address
 // again. Great job."), thanks or praise for how quick or thorough the company was next to a harm or a long
 // wait ("Waited an hour. Fast service."), and praise that opens a sentence about a harm ("Brilliant, another
-// missed delivery."). Word lists are data (src/data/lexicon/irony.json).
+// missed delivery."). A complaint that opens with a turn ("Thanks for the quick delivery. Unfortunately…")
+// keeps the praise sincere. Word lists are data (src/data/lexicon/irony.json).
 import irony from '../../data/lexicon/irony.json';
 import type { Lang } from '../taxonomy';
 import { type CompiledLexicon, compileLexicon, type Hit, matchLexicon } from './lexicon';
