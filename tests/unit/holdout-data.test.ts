@@ -128,10 +128,10 @@ describe.each(SETS)('%s', (set, prefix, PER_LANG) => {
   });
 });
 
-describe('holdout8-second (a second annotation of holdout8, for scripts/agreement.ts)', () => {
-  it.each(HOLDOUT_LANGS)('labels every %s message of holdout8 once, with taxonomy ids only', (lang) => {
-    const first = readJsonl(`holdout8/${lang}.jsonl`);
-    const second = readJsonl(`holdout8-second/${lang}.jsonl`);
+describe.each(['holdout8', 'holdout13'])('%s-second (a second annotation, for scripts/agreement.ts)', (set) => {
+  it.each(HOLDOUT_LANGS)(`labels every %s message of ${set} once, with taxonomy ids only`, (lang) => {
+    const first = readJsonl(`${set}/${lang}.jsonl`);
+    const second = readJsonl(`${set}-second/${lang}.jsonl`);
     expect(second.map((row) => row.id)).toEqual(first.map((row) => row.id));
     for (const row of second) {
       expect(Object.keys(row).sort(), String(row.id)).toEqual(['cues', 'id', 'type']);
