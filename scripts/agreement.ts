@@ -6,11 +6,12 @@
 // agree on), so the gap to the goal can be split into disagreement and error.
 //   npx tsx scripts/agreement.ts [--set holdout8|holdout13] [--classifier]
 import { analyze } from '../src/core/classify';
-import { CUES, type Cue, type CustomerType, LANGS } from '../src/core/taxonomy';
+import { CUES, type Cue, type CustomerType, LANGS, type Lang } from '../src/core/taxonomy';
 import { type Counts, f1, macroF1, readDataset } from './lib/dataset';
 import { countLabels, emptyCueCounts, emptyTypeCounts, pct, sumCounts } from './lib/measure';
 
 interface Labels {
+  split?: string;
   id: string;
   type: CustomerType;
   cues: Cue[];
@@ -32,7 +33,7 @@ const withClassifier = process.argv.includes('--classifier');
 const total = (cues: Record<Cue, Counts>) => sumCounts(Object.values(cues));
 const line = (label: string, types: Record<CustomerType, Counts>, cues: Record<Cue, Counts>) => {
   const t = total(cues);
-  return `${label.padEnd(34)} type macro-F1 ${pct(macroF1(types))}  cue micro-F1 ${pct(f1(t.tp, t.fp, t.fn))}`;
+  return `${label.padEnd(46)} type macro-F1 ${pct(macroF1(types))}  cue micro-F1 ${pct(f1(t.tp, t.fp, t.fn))}`;
 };
 
 /** One comparison, per language and pooled: `want` is the reference, `got` the other reading. */
@@ -79,11 +80,9 @@ for (const set of sets) {
   }
   if (!withClassifier) continue;
   const read = pairs.map((pair) => {
-    const result = analyze(pair.first.text, { lang: pair.lang as (typeof LANGS)[number] });
-    return {
-      ...pair,
-      got: { id: pair.first.id, type: result.customerType, cues: result.cues.map((c) => c.cue) },
-    };
+    const result = analyze(pair.first.text, { lang: pair.lang as Lang });
+    const type = result.customerType ?? 'neutral';
+    return { ...pair, got: { id: pair.first.id, type, cues: result.cues.map((c) => c.cue) } };
   });
   compare(
     'classifier vs writer',
