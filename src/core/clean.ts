@@ -51,27 +51,77 @@ export interface CleanOptions {
 const isAttribution = (line: string): boolean =>
   ATTRIBUTION_LINES.some((re) => re.test(line)) && ATTRIBUTION_EVIDENCE.test(line);
 
-/** Drops everything from the first quoted-history marker on; removes "> " lines. */
-export function stripQuoted(text: string): string {
+const isQuoteLine = (line: string) => /^\s*>/.test(line);
+
+/** How many lines an attribution at line `i` takes: 0 (none), 1, or 2 when its "wrote:" wraps. */
+function attributionAt(lines: readonly string[], i: number): number {
+  const line = lines[i] ?? '';
+  if (isAttribution(line)) return 1;
+  // An attribution may wrap: "On Mon, 3 Nov 2025, Kari <kari@x.no>\nwrote:".
+  const next = lines[i + 1] ?? '';
+  return /^\s*(wrote|skrev|kirjoitti):\s*$/i.test(next) && isAttribution(`${line} ${next}`) ? 2 : 0;
+}
+
+/** Outlook's forwarded or replied-to header block, or a separator line: the rest is the older thread. */
+const opensHistory = (lines: readonly string[], i: number): boolean => {
+  const line = lines[i] ?? '';
+  return (
+    SEPARATOR_LINES.some((re) => re.test(line)) ||
+    (/^\s*_{10,}\s*$/.test(line) && HEADER_FROM.test(lines[i + 1] ?? '')) ||
+    (HEADER_FROM.test(line) && lines.slice(i + 1, i + 5).some((next) => HEADER_OTHER.test(next)))
+  );
+};
+
+/**
+ * The lines of a message that are quoted history, as [start, end) character ranges: "> " lines, an
+ * attribution ("On … wrote:") with the "> " block under it, and everything from a separator, a forwarded
+ * header or an attribution with unquoted lines under it (Outlook's style) to the end. Words written after a
+ * "> " block are the customer's own reply (inline answers), so they stay. Shared by stripQuoted and the
+ * classifier, so the panel and the command line agree on what the customer wrote this time.
+ */
+export function quotedLineRanges(text: string): [number, number][] {
   const lines = text.split('\n');
-  const kept: string[] = [];
+  const ranges: [number, number][] = [];
+  let offset = 0;
+  const startOf: number[] = lines.map((line) => {
+    const at = offset;
+    offset += line.length + 1;
+    return at;
+  });
+  const lineEnd = (i: number) => startOf[i] + lines[i].length;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const joined = `${line} ${lines[i + 1] ?? ''}`;
-    // An attribution may wrap: "On Mon, 3 Nov 2025, Kari <kari@x.no>\nwrote:".
-    if (
-      isAttribution(line) ||
-      (/^\s*(wrote|skrev|kirjoitti):\s*$/i.test(lines[i + 1] ?? '') && isAttribution(joined))
-    ) {
+    const header = attributionAt(lines, i);
+    if (header > 0) {
+      const below = lines.slice(i + header).find((line) => line.trim() !== '');
+      if (below !== undefined && !isQuoteLine(below)) {
+        ranges.push([startOf[i], text.length]);
+        break;
+      }
+      ranges.push([startOf[i], lineEnd(i + header - 1)]);
+      i += header - 1;
+      continue;
+    }
+    if (opensHistory(lines, i)) {
+      ranges.push([startOf[i], text.length]);
       break;
     }
-    if (SEPARATOR_LINES.some((re) => re.test(line))) break;
-    if (/^\s*_{10,}\s*$/.test(line) && HEADER_FROM.test(lines[i + 1] ?? '')) break;
-    if (HEADER_FROM.test(line) && lines.slice(i + 1, i + 5).some((next) => HEADER_OTHER.test(next))) break;
-    if (/^\s*>/.test(line)) continue;
-    kept.push(line);
+    if (isQuoteLine(lines[i])) ranges.push([startOf[i], lineEnd(i)]);
   }
-  return kept.join('\n');
+  return ranges;
+}
+
+/** Removes quoted history (quotedLineRanges): the older thread, attributions and "> " lines. */
+export function stripQuoted(text: string): string {
+  const ranges = quotedLineRanges(text);
+  if (!ranges.length) return text;
+  const kept: string[] = [];
+  let from = 0;
+  for (const [start, end] of ranges) {
+    kept.push(text.slice(from, start));
+    from = end + 1;
+  }
+  if (from < text.length) kept.push(text.slice(from));
+  return kept.join('').replace(/\n$/, '');
 }
 
 /** Removes mobile and mail-app footer lines. */

@@ -127,6 +127,17 @@ describe('analyze', () => {
     expect(cuesOf(text, 'en')).not.toContain('repeatContact');
   });
 
+  it('reads the words written under a quoted reply, and an attribution without a date as the customer’s', () => {
+    // An inline answer: the quote is the company's, the line under it is the customer's.
+    const inline =
+      'On Mon, 3 Nov 2026 at 10:00, Support <help@x.com> wrote:\n> We will call you within 48 hours.\nNobody called. I want a manager today.';
+    expect(cuesOf(inline, 'en')).toEqual(expect.arrayContaining(['escalation', 'urgency']));
+    // "On 2 May you wrote:" names no time or address: it is the customer quoting, not a mail client.
+    const quoting =
+      'On 2 May you wrote:\n"A technician will contact you within 5 working days."\nIt has now been 9 working days. Could someone ring me today, please.';
+    expect(cuesOf(quoting, 'en')).toContain('urgency');
+  });
+
   it('reports unsupported languages with no type', () => {
     const result = analyze('Jeg har ikke modtaget min pakke endnu, og jeg har ventet i tre uger.');
     expect(result).toMatchObject({ lang: 'da', supported: false, customerType: null, cues: [] });

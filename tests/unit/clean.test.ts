@@ -59,6 +59,16 @@ describe('cleanMessageText: quoted history', () => {
       'Thanks.',
     ],
     [
+      'an attribution over a "> " block: the answer written under it stays',
+      'On Mon, 3 Nov 2025 at 10:00, Support <s@x.com> wrote:\n> We will call you.\n> Regards\n\nNobody called.',
+      'Nobody called.',
+    ],
+    [
+      'an attribution over unquoted history (Outlook style): the rest goes',
+      'Still broken.\n\nDen 3. nov. 2025 kl. 10:00 skrev Kari <kari@x.no>:\nVi ringer deg.\nHilsen Kari',
+      'Still broken.',
+    ],
+    [
       '"> " lines',
       'My answer is below.\n> your question\n> more quote\nAnd one more line.',
       'My answer is below.\nAnd one more line.',
@@ -70,6 +80,9 @@ describe('cleanMessageText: quoted history', () => {
   it('keeps content that merely mentions writing', () => {
     expect(stripQuoted('On Monday my husband wrote:\nthe order number is wrong')).toBe(
       'On Monday my husband wrote:\nthe order number is wrong',
+    );
+    expect(stripQuoted('On 2 May you wrote:\n"We will call."\nNobody did.')).toBe(
+      'On 2 May you wrote:\n"We will call."\nNobody did.',
     );
     expect(cleanMessageText('Fra: meg selv, egentlig. Jeg vil bare ha svar')).toBe(
       'Fra: meg selv, egentlig. Jeg vil bare ha svar',

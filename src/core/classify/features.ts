@@ -1,5 +1,6 @@
 // One message → cue evidence and type markers. Everything here is linear in the text length.
 import type { Evidence } from '../analysis';
+import { quotedLineRanges } from '../clean';
 import type { Cue, CustomerType, Lang } from '../taxonomy';
 import { findIrony } from './irony';
 import { type Hit, matchLexicon } from './lexicon';
@@ -53,18 +54,12 @@ export interface MessageFeatures {
   questions: number;
 }
 
-/** Lines quoted from earlier mails ("> …", "On … wrote:" and below) are not the customer's new words. */
+/**
+ * Lines quoted from earlier mails ("> …", "On 3 Nov 2025 … wrote:" and the history under it) are not the
+ * customer's new words; which lines those are is clean.ts's call, shared with the panel's cleaning.
+ */
 export function quotedRanges(text: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  const header =
-    /^(?:On .{3,120} wrote:|Den .{3,120} skrev.{0,60}:|.{3,120} kirjoitti:|-{2,} ?(?:Original Message|Opprinnelig melding|Ursprungligt meddelande|Alkuperäinen viesti) ?-{2,}|(?:From|Fra|Från|Lähettäjä): .+)\s*$/im;
-  const headerMatch = header.exec(text);
-  const end = headerMatch ? headerMatch.index : text.length;
-  if (headerMatch) ranges.push([headerMatch.index, text.length]);
-  const quoteLine = /^[ \t]*>.*$/gm;
-  for (let m = quoteLine.exec(text); m && m.index < end; m = quoteLine.exec(text)) {
-    ranges.push([m.index, m.index + m[0].length]);
-  }
+  const ranges = quotedLineRanges(text);
   // What someone else said, quoted after a reporting verb: «dere sa "vi ringer innen en time"» is not the
   // customer asking for a call within the hour.
   for (let m = REPORTED.exec(text); m; m = REPORTED.exec(text)) {
