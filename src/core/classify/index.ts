@@ -247,11 +247,27 @@ function scoreMarkers(parts: Weighted[]): MarkerScores {
   return scores;
 }
 
+/** The cues to show: at or above the reporting threshold and above their own bar (type-weights.json cueBars). */
+export function shownCues(scores: CueScores): Set<Cue> {
+  const bars = TYPE_WEIGHTS.cueBars;
+  const clears = (cue: Cue) => (scores[cue] ?? 0) >= (bars[cue]?.bar ?? CUE_THRESHOLD);
+  const shown = new Set(
+    CUES.filter((cue) => (scores[cue] ?? 0) >= CUE_THRESHOLD && (bars[cue]?.onlyBeside || clears(cue))),
+  );
+  for (const cue of CUES) {
+    const beside = bars[cue]?.onlyBeside;
+    if (shown.has(cue) && beside && !clears(cue) && beside.some((other) => shown.has(other)))
+      shown.delete(cue);
+  }
+  return shown;
+}
+
 function reportCues(scores: CueScores, parts: Part[], lang: Lang): CueHit[] {
   const hits: CueHit[] = [];
+  const shown = shownCues(scores);
   for (const cue of CUES) {
     const score = scores[cue] ?? 0;
-    if (score < CUE_THRESHOLD) continue;
+    if (!shown.has(cue)) continue;
     const found = evidenceFor(cue, parts, lang);
     if (!found) continue;
     hits.push({

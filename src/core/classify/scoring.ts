@@ -40,6 +40,13 @@ export interface TypeWeights {
      */
     adds: { fromTrace: number; fromNothing: number; never: Cue[]; notFromNothing: Cue[] };
   };
+  /**
+   * Higher bars for showing the cues that fired most often where the writers saw none (leave-one-set-out:
+   * frustration 264 wrong to 392 right, repeat contact 145 to 411, disappointment 103 to 183): a cue scored
+   * below its bar is not shown; with `onlyBeside`, only when one of those cues is shown as well, so a review
+   * whose one complaint is a mild disappointment keeps it. The type still reads the full scores.
+   */
+  cueBars: Partial<Record<Cue, { bar: number; onlyBeside?: Cue[] }>>;
   /** Applied last: a threat or insult outranks plain anger (seed: intimidating needs a boundary). */
   precedence: CustomerType[];
 }
