@@ -18,7 +18,10 @@ export function macroF1(counts: Record<string, Counts>): number {
 }
 
 /** The independent held-out sets, oldest first (tests/data/holdout, holdout2 … ). */
-export const HELD_OUT_SETS = ['holdout', ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => `holdout${n}`)];
+export const HELD_OUT_SETS = [
+  'holdout',
+  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => `holdout${n}`),
+];
 /** Their review/dialogue lines: the second set's are in polarity-holdout, the first set has none. */
 export const POLARITY_HELD_OUT_SETS = [
   'polarity-holdout',

@@ -128,15 +128,18 @@ describe.each(SETS)('%s', (set, prefix, PER_LANG) => {
   });
 });
 
-describe.each(['holdout8', 'holdout13'])('%s-second (a second annotation, for scripts/agreement.ts)', (set) => {
-  it.each(HOLDOUT_LANGS)(`labels every %s message of ${set} once, with taxonomy ids only`, (lang) => {
-    const first = readJsonl(`${set}/${lang}.jsonl`);
-    const second = readJsonl(`${set}-second/${lang}.jsonl`);
-    expect(second.map((row) => row.id)).toEqual(first.map((row) => row.id));
-    for (const row of second) {
-      expect(Object.keys(row).sort(), String(row.id)).toEqual(['cues', 'id', 'type']);
-      expect(isIn(CUSTOMER_TYPES, row.type), String(row.id)).toBe(true);
-      for (const cue of row.cues as unknown[]) expect(isIn(CUES, cue), String(row.id)).toBe(true);
-    }
-  });
-});
+describe.each(['holdout8', 'holdout13'])(
+  '%s-second (a second annotation, for scripts/agreement.ts)',
+  (set) => {
+    it.each(HOLDOUT_LANGS)(`labels every %s message of ${set} once, with taxonomy ids only`, (lang) => {
+      const first = readJsonl(`${set}/${lang}.jsonl`);
+      const second = readJsonl(`${set}-second/${lang}.jsonl`);
+      expect(second.map((row) => row.id)).toEqual(first.map((row) => row.id));
+      for (const row of second) {
+        expect(Object.keys(row).sort(), String(row.id)).toEqual(['cues', 'id', 'type']);
+        expect(isIn(CUSTOMER_TYPES, row.type), String(row.id)).toBe(true);
+        for (const cue of row.cues as unknown[]) expect(isIn(CUES, cue), String(row.id)).toBe(true);
+      }
+    });
+  },
+);
