@@ -92,8 +92,10 @@ export function quotedLineRanges(text: string): [number, number][] {
   for (let i = 0; i < lines.length; i++) {
     const header = attributionAt(lines, i);
     if (header > 0) {
-      const below = lines.slice(i + header).find((line) => line.trim() !== '');
-      if (below !== undefined && !isQuoteLine(below)) {
+      // The first non-empty line under it (a forward walk, not a slice: linear even for hostile input).
+      let next = i + header;
+      while (next < lines.length && lines[next].trim() === '') next++;
+      if (next < lines.length && !isQuoteLine(lines[next])) {
         ranges.push([startOf[i], text.length]);
         break;
       }
