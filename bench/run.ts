@@ -1,11 +1,13 @@
 // npm run bench: speed and size, measured (numbers go in the README; no timed tests).
 //  - classifier: full analysis including language identification, per message, on the labelled set
-//  - linearity in length and a 1 MB message
+//  - linearity in length and a 1 MB message; cleaning 1 MB of quoted mail history (what the adapters do to
+//    every message before the analysis sees it)
 //  - conversation analysis + suggestions, as the side panel runs them
 //  - the built extension's size (run `npm run build` first for that part)
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, analyzeConversation } from '../src/core/classify/index';
+import { cleanMessageText } from '../src/core/clean';
 
 const pct = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -61,6 +63,17 @@ for (const n of [100, 1_000, 10_000, 20_000, 100_000, 1_000_000]) {
   }
   console.log(`  ${String(n).padStart(9)} chars  ${ms(pct(runs, 50))}`);
 }
+
+// A hostile paste: attributions and quote blocks over and over, the worst case for the quote finder.
+const quotedUnit = 'On Mon, 3 Nov 2025 at 10:00, Kari <kari@x.no> wrote:\n> hello again\n\n';
+const quotedMegabyte = quotedUnit.repeat(Math.ceil(1_000_000 / quotedUnit.length));
+const cleanRuns: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const start = performance.now();
+  cleanMessageText(quotedMegabyte);
+  cleanRuns.push(performance.now() - start);
+}
+console.log(`  cleaning 1 MB of quoted history  ${ms(pct(cleanRuns, 50))}`);
 
 console.log('\nconversation (8 customer/agent messages), analysis + suggestions:');
 const conversation = texts
