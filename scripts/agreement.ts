@@ -6,8 +6,8 @@
 // agree on), so the gap to the goal can be split into disagreement and error.
 //   npx tsx scripts/agreement.ts [--set holdout8|holdout13] [--classifier]
 import { analyze } from '../src/core/classify';
-import { CUES, type Cue, type CustomerType, LANGS, type Lang } from '../src/core/taxonomy';
-import { type Counts, f1, macroF1, readDataset } from './lib/dataset';
+import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS, type Lang } from '../src/core/taxonomy';
+import { ANNOTATED_TWICE, type Counts, f1, macroF1, readDataset } from './lib/dataset';
 import { countLabels, emptyCueCounts, emptyTypeCounts, pct, sumCounts } from './lib/measure';
 
 interface Labels {
@@ -19,9 +19,6 @@ interface Labels {
 interface Message extends Labels {
   text: string;
 }
-
-/** The held-out sets that have a second annotation. */
-const ANNOTATED_TWICE = ['holdout8', 'holdout13'];
 
 const arg = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -41,18 +38,21 @@ function compare(
   label: string,
   pairs: { lang: string; want: Labels; got: Labels; typeDisputed?: boolean }[],
 ) {
-  const pooledTypes = emptyTypeCounts();
-  const pooledCues = emptyCueCounts();
-  for (const lang of LANGS) {
+  const byLang = LANGS.map((lang) => {
     const types = emptyTypeCounts();
     const cues = emptyCueCounts();
-    for (const { want, got, typeDisputed } of pairs.filter((pair) => pair.lang === lang)) {
-      // A type the annotators disagree on is left out of the type count; its cues still count.
+    // A type the annotators disagree on is left out of the type count; its cues still count.
+    for (const { want, got, typeDisputed } of pairs.filter((pair) => pair.lang === lang))
       countLabels(typeDisputed ? emptyTypeCounts() : types, cues, want, got);
-      countLabels(typeDisputed ? emptyTypeCounts() : pooledTypes, pooledCues, want, got);
-    }
     console.log(line(`  ${lang}: ${label}`, types, cues));
-  }
+    return { types, cues };
+  });
+  const pooledTypes = Object.fromEntries(
+    CUSTOMER_TYPES.map((type) => [type, sumCounts(byLang.map((tally) => tally.types[type]))]),
+  ) as Record<CustomerType, Counts>;
+  const pooledCues = Object.fromEntries(
+    CUES.map((cue) => [cue, sumCounts(byLang.map((tally) => tally.cues[cue]))]),
+  ) as Record<Cue, Counts>;
   console.log(line(`  all: ${label}`, pooledTypes, pooledCues));
   return pooledCues;
 }

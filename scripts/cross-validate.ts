@@ -7,7 +7,16 @@
 //   npx tsx scripts/cross-validate.ts --quick  three folds only (holdout5..7), for trying things out
 import { useModel } from '../src/core/classify/model';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS, type Lang } from '../src/core/taxonomy';
-import { type Counts, f1, HELD_OUT_SETS, macroF1, readDataset, UNSEEN_SETS, zero } from './lib/dataset';
+import {
+  type Counts,
+  f1,
+  HELD_OUT_SETS,
+  macroF1,
+  polarityLinesOf,
+  readDataset,
+  UNSEEN_SETS,
+  zero,
+} from './lib/dataset';
 import {
   countsLine,
   emptyCueCounts,
@@ -20,10 +29,6 @@ import {
   tallyMessages,
 } from './lib/measure';
 import { trainModel } from './lib/train';
-
-/** The review/dialogue lines written with each held-out set (the second set's are in polarity-holdout). */
-const linesOf = (set: string) =>
-  set === 'holdout' ? undefined : set === 'holdout2' ? 'polarity-holdout' : `polarity-${set}`;
 
 const released = HELD_OUT_SETS.filter((set) => !UNSEEN_SETS.includes(set));
 const folds = process.argv.includes('--quick') ? released.slice(-3) : ['test', ...released];
@@ -44,7 +49,7 @@ const polarity = Object.fromEntries(
 
 const shipped = useModel(trainModel([]));
 for (const fold of folds) {
-  const lineSet = fold === 'test' ? 'polarity' : linesOf(fold);
+  const lineSet = fold === 'test' ? 'polarity' : polarityLinesOf(fold);
   useModel(trainModel(lineSet && fold !== 'test' ? [fold, lineSet] : [fold]));
   for (const lang of LANGS) {
     const messages =

@@ -17,50 +17,31 @@ export function macroF1(counts: Record<string, Counts>): number {
   return present.reduce((sum, c) => sum + f1(c.tp, c.fp, c.fn), 0) / present.length;
 }
 
+/** Sets numbered under one name: `numbered('train', 1, 3)` is train1, train2, train3. */
+const numbered = (name: string, from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => `${name}${from + i}`);
+
+/** The review/dialogue lines written with a set: the second held-out set's are in polarity-holdout, the first set has none. */
+export const polarityLinesOf = (set: string): string | undefined =>
+  set === 'holdout' ? undefined : set === 'holdout2' ? 'polarity-holdout' : `polarity-${set}`;
+const linesOfAll = (sets: string[]) => sets.flatMap((set) => polarityLinesOf(set) ?? []);
+
 /** The independent held-out sets, oldest first (tests/data/holdout, holdout2 … ). */
-export const HELD_OUT_SETS = [
-  'holdout',
-  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => `holdout${n}`),
-];
-/** Their review/dialogue lines: the second set's are in polarity-holdout, the first set has none. */
-export const POLARITY_HELD_OUT_SETS = [
-  'polarity-holdout',
-  ...[3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => `polarity-holdout${n}`),
-];
+export const HELD_OUT_SETS = ['holdout', ...numbered('holdout', 2, 14)];
+export const POLARITY_HELD_OUT_SETS = linesOfAll(HELD_OUT_SETS);
 /**
  * Messages (and review/dialogue lines) written for the model's training only, by writers who saw only the
  * taxonomy, each asked for what the measures showed weakest (weak cues, hard cases, indirect cues and
  * look-alikes, other businesses, type borders, other writers: README, Accuracy). Read once before training
  * on them; never a measure after that.
  */
-export const TRAINING_ONLY_SETS = [
-  'train1',
-  'train2',
-  'train3',
-  'train4',
-  'train5',
-  'train6',
-  'train7',
-  'train8',
-  'train9',
-  'train10',
-  'train11',
-];
-export const POLARITY_TRAINING_ONLY_SETS = [
-  'polarity-train1',
-  'polarity-train2',
-  'polarity-train3',
-  'polarity-train4',
-  'polarity-train5',
-  'polarity-train6',
-  'polarity-train7',
-  'polarity-train8',
-  'polarity-train9',
-  'polarity-train10',
-  'polarity-train11',
-];
+export const TRAINING_ONLY_SETS = numbered('train', 1, 11);
+export const POLARITY_TRAINING_ONLY_SETS = linesOfAll(TRAINING_ONLY_SETS);
 /** The newest held-out set and its lines, never tuned on nor trained on: the README's honest number. */
-export const UNSEEN_SETS = ['holdout14', 'polarity-holdout14'];
+const NEWEST = HELD_OUT_SETS[HELD_OUT_SETS.length - 1];
+export const UNSEEN_SETS = [NEWEST, ...linesOfAll([NEWEST])];
+/** The held-out sets that also have a second, blind annotation (tests/data/<set>-second, scripts/agreement.ts). */
+export const ANNOTATED_TWICE = ['holdout8', 'holdout13'];
 
 /** One object per non-empty line of a JSON-lines file. */
 export const readJsonl = <T>(path: string): T[] =>

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { HELD_OUT_SETS, TRAINING_ONLY_SETS } from '../../scripts/lib/dataset';
+import { ANNOTATED_TWICE, HELD_OUT_SETS, TRAINING_ONLY_SETS } from '../../scripts/lib/dataset';
 import { CUES, CUSTOMER_TYPES } from '../../src/core/taxonomy';
 import common from '../../src/data/lexicon/common.json';
 
@@ -128,18 +128,15 @@ describe.each(SETS)('%s', (set, prefix, PER_LANG) => {
   });
 });
 
-describe.each(['holdout8', 'holdout13'])(
-  '%s-second (a second annotation, for scripts/agreement.ts)',
-  (set) => {
-    it.each(HOLDOUT_LANGS)(`labels every %s message of ${set} once, with taxonomy ids only`, (lang) => {
-      const first = readJsonl(`${set}/${lang}.jsonl`);
-      const second = readJsonl(`${set}-second/${lang}.jsonl`);
-      expect(second.map((row) => row.id)).toEqual(first.map((row) => row.id));
-      for (const row of second) {
-        expect(Object.keys(row).sort(), String(row.id)).toEqual(['cues', 'id', 'type']);
-        expect(isIn(CUSTOMER_TYPES, row.type), String(row.id)).toBe(true);
-        for (const cue of row.cues as unknown[]) expect(isIn(CUES, cue), String(row.id)).toBe(true);
-      }
-    });
-  },
-);
+describe.each(ANNOTATED_TWICE)('%s-second (a second annotation, for scripts/agreement.ts)', (set) => {
+  it.each(HOLDOUT_LANGS)(`labels every %s message of ${set} once, with taxonomy ids only`, (lang) => {
+    const first = readJsonl(`${set}/${lang}.jsonl`);
+    const second = readJsonl(`${set}-second/${lang}.jsonl`);
+    expect(second.map((row) => row.id)).toEqual(first.map((row) => row.id));
+    for (const row of second) {
+      expect(Object.keys(row).sort(), String(row.id)).toEqual(['cues', 'id', 'type']);
+      expect(isIn(CUSTOMER_TYPES, row.type), String(row.id)).toBe(true);
+      for (const cue of row.cues as unknown[]) expect(isIn(CUES, cue), String(row.id)).toBe(true);
+    }
+  });
+});
