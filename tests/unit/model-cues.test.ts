@@ -63,6 +63,27 @@ describe('cues the model adds', () => {
     expect(cues).toContain('frustration');
   });
 
+  it('adds a cue whose lexicon score is shown only above its own bar (frustration from 0.6)', () => {
+    // "sigh" alone scores 0.5: at the reporting threshold but under frustration's bar, so nothing shows.
+    expect(cuesOf('Sigh. The parcel arrived and the box was red.').map((c) => c.cue)).not.toContain(
+      'frustration',
+    );
+    const hit = cuesOf('Sigh. The parcel arrived and the box was zorblax.').find(
+      (c) => c.cue === 'frustration',
+    );
+    expect(hit?.score).toBeGreaterThanOrEqual(0.6);
+    expect(hit?.evidence.map((e) => e.text)).toEqual(['Sigh']);
+  });
+
+  it('adds a cue a suppressor only weakened, never one it cancelled', () => {
+    // "hello again" halves the frustration of "again" (a greeting, not a complaint), it does not rule it out.
+    expect(cuesOf('Hello again, the box was zorblax.').map((c) => c.cue)).toContain('frustration');
+    // "afraid I can't" cancels worry outright: a polite phrase, not fear.
+    expect(cuesOf("I'm afraid I can't find it, the box was zorblax.").map((c) => c.cue)).not.toContain(
+      'worry',
+    );
+  });
+
   // Abuse is an insult the agent is shown: it takes the insulting words themselves. Anger may come from the
   // model alone (cold, polite anger has no angry word; measured on three fresh sets, +0.4 to +1.1).
   it('leaves irony to the irony reading and abuse to the lexicons', () => {

@@ -217,21 +217,27 @@ function confirmCues(scores: CueScores, model: number[] | undefined, parts: Weig
     const kept = !confirmable.includes(cue) || Number.isNaN(shift) || (shift > 0 && score < liftFrom);
     confirmed[cue] = kept ? score : Math.min(1, Math.max(0, score + shift));
   });
-  // Negated, ironic, or cut by a suppressor entry: the customer's words already said no.
+  // Negated, ironic, or cancelled by a suppressor entry: the customer's words already said no. A suppressor
+  // that only weakens ("gången i år", -0.5) leaves the model free to add the cue from the rest of the message.
   const ruledOut = new Set(parts.flatMap((part) => part.features.ruledOut));
   for (const { features } of parts)
-    for (const cue of CUES) if (features.cues[cue]?.some((e) => e.weight < 0)) ruledOut.add(cue);
+    for (const cue of CUES) {
+      const evidence = features.cues[cue];
+      if (evidence?.some((e) => e.weight < 0) && combine(evidence) === 0) ruledOut.add(cue);
+    }
   CUES.forEach((cue, i) => {
     const score = scores[cue] ?? 0;
     const p = model[i];
-    if (score >= CUE_THRESHOLD || Number.isNaN(p) || adds.never.includes(cue) || ruledOut.has(cue)) return;
+    // Below its own bar a lexicon score shows nothing, so the model may still add the cue there.
+    const bar = barOf(cue);
+    if (score >= bar || Number.isNaN(p) || adds.never.includes(cue) || ruledOut.has(cue)) return;
     const from =
       score > 0
         ? adds.fromTrace
         : adds.notFromNothing.includes(cue)
           ? Number.POSITIVE_INFINITY
           : adds.fromNothing;
-    if (p >= from) confirmed[cue] = Math.max(CUE_THRESHOLD, p);
+    if (p >= from) confirmed[cue] = Math.max(bar, p);
   });
   return confirmed;
 }
@@ -246,6 +252,12 @@ function scoreMarkers(parts: Weighted[]): MarkerScores {
   }
   return scores;
 }
+
+/** A cue's own bar where it holds everywhere (type-weights.json cueBars without `onlyBeside`), else the threshold. */
+const barOf = (cue: Cue): number => {
+  const bar = TYPE_WEIGHTS.cueBars[cue];
+  return bar && !bar.onlyBeside ? bar.bar : CUE_THRESHOLD;
+};
 
 /** The cues to show: at or above the reporting threshold and above their own bar (type-weights.json cueBars). */
 export function shownCues(scores: CueScores): Set<Cue> {
