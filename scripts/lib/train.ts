@@ -14,7 +14,8 @@ import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS } from '../../
 import { readDataset } from './dataset';
 import { POLARITY_SETS, TRAINING_SETS, trainingHash } from './model-data';
 
-const BITS = 12;
+// 16,384 buckets: against 4,096, leave-one-set-out cues +0.3 and types +0.3 on both halves of the folds, for 1.5 MB.
+const BITS = 14;
 const EPOCHS = 30;
 const LEARNING_RATE = 0.5;
 const L2 = 1e-5;
@@ -72,7 +73,7 @@ function train(examples: Example[], outputs: number, exclusive: boolean) {
   return { bias: [...bias].map((b) => Math.round(b * 1e4) / 1e4), ...quantise(weights) };
 }
 
-/** int8 weights with one scale per head, base64 (4096 buckets × outputs bytes). */
+/** int8 weights with one scale per head, base64 (2^BITS buckets × outputs bytes). */
 function quantise(weights: Float64Array) {
   const largest = weights.reduce((m, w) => Math.max(m, Math.abs(w)), 0) || 1;
   const scale = largest / 127;
