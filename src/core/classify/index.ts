@@ -200,7 +200,8 @@ function typeEvidenceOf(type: CustomerType, lang: Lang, parts: Part[]): Evidence
  * support-talk cues listed in type-weights.json are confirmed or damped: trained on support messages, the
  * model damped the feelings (anger, worry, disappointment…) in reviews and film dialogue, where the lexicons
  * alone read them better (measured on the polarity sets). Adding is stricter: from a lexicon trace below the
- * reporting threshold at `adds.fromTrace`, from nothing at `adds.fromNothing`; never for the cues where a
+ * cue's bar (the reporting threshold or its own cueBars bar) at `adds.fromTrace`, from nothing at
+ * `adds.fromNothing` (never for `notFromNothing`: abuse, frustration); never for the cues where a
  * wrong tag costs most, nor those that turn on irony (a bag of words cannot tell sincere thanks from
  * ironic), nor a cue the customer's words ruled out; reportCues then shows the words the model
  * leaned on, and drops the cue when there are none. Measured by cross-validation over the released sets.
