@@ -41,7 +41,7 @@ export const POLARITY_TRAINING_ONLY_SETS = linesOfAll(TRAINING_ONLY_SETS);
 const NEWEST = HELD_OUT_SETS[HELD_OUT_SETS.length - 1];
 export const UNSEEN_SETS = [NEWEST, ...linesOfAll([NEWEST])];
 /** The held-out sets that also have a second, blind annotation (tests/data/<set>-second, scripts/agreement.ts). */
-export const ANNOTATED_TWICE = ['holdout8', 'holdout13', 'holdout15'];
+export const ANNOTATED_TWICE = ['holdout8', 'holdout13', 'holdout15', 'holdout16'];
 
 /** One object per non-empty line of a JSON-lines file. */
 export const readJsonl = <T>(path: string): T[] =>
