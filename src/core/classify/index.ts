@@ -254,19 +254,20 @@ function scoreMarkers(parts: Weighted[]): MarkerScores {
   return scores;
 }
 
-/** A cue's own bar where it holds everywhere (type-weights.json cueBars without `onlyBeside`), else the threshold. */
+/**
+ * The score a cue needs to show on its own: its bar where the bar holds everywhere (type-weights.json cueBars
+ * without `onlyBeside`), else the reporting threshold. Shared by the panel's cues and the model's adding rule.
+ */
 const barOf = (cue: Cue): number => {
   const bar = TYPE_WEIGHTS.cueBars[cue];
-  return bar && !bar.onlyBeside ? bar.bar : CUE_THRESHOLD;
+  return bar && !bar.onlyBeside ? Math.max(bar.bar, CUE_THRESHOLD) : CUE_THRESHOLD;
 };
 
 /** The cues to show: at or above the reporting threshold and above their own bar (type-weights.json cueBars). */
 export function shownCues(scores: CueScores): Set<Cue> {
   const bars = TYPE_WEIGHTS.cueBars;
   const clears = (cue: Cue) => (scores[cue] ?? 0) >= (bars[cue]?.bar ?? CUE_THRESHOLD);
-  const shown = new Set(
-    CUES.filter((cue) => (scores[cue] ?? 0) >= CUE_THRESHOLD && (bars[cue]?.onlyBeside || clears(cue))),
-  );
+  const shown = new Set(CUES.filter((cue) => (scores[cue] ?? 0) >= barOf(cue)));
   for (const cue of CUES) {
     const beside = bars[cue]?.onlyBeside;
     if (shown.has(cue) && beside && !clears(cue) && beside.some((other) => shown.has(other)))
