@@ -4,8 +4,12 @@
 // different writer, so this says how the model carries to a new writer; the lexicons saw these sets during
 // their rounds, so the lexicon share is optimistic (the unseen set, UNSEEN_SETS, is the honest number).
 //   npx tsx scripts/cross-validate.ts          per-language type macro-F1, per-cue F1, polarity F1
-//   npx tsx scripts/cross-validate.ts --quick  three folds only (holdout5..7), for trying things out
+//   npx tsx scripts/cross-validate.ts --quick  three folds only (the newest released), for trying things out
+//   npx tsx scripts/cross-validate.ts --no-stacker   the rules alone, without the cue stacker
+// The cue stacker is nested: for each fold it is fitted on the other folds' out-of-fold rows
+// (scripts/lib/stacker-train.ts), so neither the model nor the stacker has seen the fold.
 import { useModel } from '../src/core/classify/model';
+import { useStacker } from '../src/core/classify/stacker';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS, type Lang } from '../src/core/taxonomy';
 import {
   type Counts,
@@ -28,6 +32,7 @@ import {
   tallyLines,
   tallyMessages,
 } from './lib/measure';
+import { fitStacker, leftOutWith, outOfFold, stackerFolds } from './lib/stacker-train';
 import { trainModel } from './lib/train';
 
 const released = HELD_OUT_SETS.filter((set) => !UNSEEN_SETS.includes(set));
@@ -47,10 +52,21 @@ const polarity = Object.fromEntries(
   LANGS.map((lang) => [lang, { negative: zero(), anger: zero() }]),
 ) as Record<Lang, { negative: Counts; anger: Counts }>;
 
+const withStacker = !process.argv.includes('--no-stacker');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const outOfFoldRuns = withStacker ? outOfFold(stackerFolds(), log) : undefined;
 const shipped = useModel(trainModel([]));
+const shippedStacker = useStacker(undefined);
 for (const fold of folds) {
   const lineSet = fold === 'test' ? 'polarity' : polarityLinesOf(fold);
-  useModel(trainModel(lineSet && fold !== 'test' ? [fold, lineSet] : [fold]));
+  useModel(outOfFoldRuns?.models.get(fold) ?? trainModel(leftOutWith(fold)));
+  if (outOfFoldRuns)
+    useStacker(
+      fitStacker(
+        outOfFoldRuns.rows.filter((row) => row.fold !== fold),
+        `without ${fold}`,
+      ),
+    );
   for (const lang of LANGS) {
     const messages =
       fold === 'test' ? readDataset<Message>('labelled', lang, 'test') : readDataset<Message>(fold, lang);
@@ -66,8 +82,9 @@ for (const fold of folds) {
   process.stderr.write(`fold ${fold} done\n`);
 }
 useModel(shipped);
+useStacker(shippedStacker);
 
-console.log(`folds: ${folds.join(', ')}`);
+console.log(`folds: ${folds.join(', ')}${withStacker ? ' (stacker nested)' : ' (no stacker)'}`);
 for (const lang of LANGS) {
   const cueTotal = sumCounts(Object.values(cues[lang]));
   const { negative, anger } = polarity[lang];

@@ -6,10 +6,12 @@
 //   npm run eval -- --json            one JSON object (for the README table)
 //   npm run eval -- --set holdout     the fresh held-out set (tests/data/holdout/), written after tuning
 //   npm run eval -- --set polarity    review/subtitle lines (tests/data/polarity/): negative-class and anger F1
-//   --set holdout2 … holdout16, --set polarity-holdout … polarity-holdout16   fresh sets by independent writers
+//   --set holdout2 … holdout17, --set polarity-holdout … polarity-holdout17   fresh sets by independent writers
 //   --set train1 … train12 (and polarity-train1 … polarity-train12)   training-only sets
-//   --lexicon-only                    switch the statistical model off (what the word lists alone do)
+//   --lexicon-only                    switch the statistical model and the cue stacker off (the word lists alone)
+//   --no-stacker                      switch the cue stacker off (the lexicons, the model and the hand-set rules)
 import { TYPE_WEIGHTS } from '../src/core/classify/scoring';
+import { useStacker } from '../src/core/classify/stacker';
 import { CUES, CUSTOMER_TYPES, LANGS, type Lang } from '../src/core/taxonomy';
 import {
   f1,
@@ -45,7 +47,9 @@ const set = arg('--set') ?? 'labelled';
 if (process.argv.includes('--lexicon-only')) {
   TYPE_WEIGHTS.model = 0;
   TYPE_WEIGHTS.cueModel.weight = 0;
+  useStacker(undefined);
 }
+if (process.argv.includes('--no-stacker')) useStacker(undefined);
 const SETS = [
   'labelled',
   ...HELD_OUT_SETS,

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/classify/index';
 import { type ModelData, modelFeatures, useModel } from '../../src/core/classify/model';
+import { useStacker } from '../../src/core/classify/stacker';
 import { CUES, CUSTOMER_TYPES, type Cue } from '../../src/core/taxonomy';
 
 // How the cue model adds a cue the lexicons missed, checked with a small hand-made model: one made-up word
@@ -34,7 +35,12 @@ const cuesOf = (text: string) => analyze(text, { lang: 'en' }).cues;
 
 describe('cues the model adds', () => {
   const shipped = useModel(handMadeModel(['frustration', 'worry', 'sarcasm', 'anger', 'abuse']));
-  afterAll(() => useModel(shipped));
+  // The rules apart from the stacker, which has the last word on most cues (stacker.test.ts).
+  const shippedStacker = useStacker(undefined);
+  afterAll(() => {
+    useModel(shipped);
+    useStacker(shippedStacker);
+  });
 
   it('adds a cue the lexicons missed, with the words the model leaned on as evidence', () => {
     const text = 'The parcel arrived and the box was zorblax.';

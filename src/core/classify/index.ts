@@ -15,6 +15,7 @@ import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, type Lang } from '..
 import { type CueEvidence, combine, evidenceOf, extractFeatures, type MessageFeatures } from './features';
 import { cueProbabilities, typeProbabilities, wordPulls } from './model';
 import { type CueScores, type MarkerScores, scoreTypes, TYPE_WEIGHTS } from './scoring';
+import { currentStacker, stackedProbabilities, stackerInputs } from './stacker';
 import { tokenize } from './tokenize';
 
 export interface AnalyzeOptions {
@@ -73,6 +74,23 @@ export function typeInputs(
   return { cues: scoreCues(parts), markers: scoreMarkers(parts), chars: features.chars };
 }
 
+/**
+ * What the cue stacker reads for one text (stacker.ts), or undefined without a model for the language: for
+ * training it on out-of-fold outputs (scripts/train-stacker.ts).
+ */
+export function stackerInputsFor(text: string, lang: Lang): number[] | undefined {
+  const features = extractFeatures(text, lang, Math.min(text.length, MAX_ANALYSED_CHARS));
+  const { cueScores, decision, cueModel } = readParts(lang, [{ features, factor: 1 }], features.chars);
+  return cueModel && stackerInputs(cueScores, cueModel, decision.scores, lang);
+}
+
+/** What the type and cue decisions start from: the lexicons' cue scores, the type decision, the cue model. */
+function readParts(lang: Lang, parts: Weighted[], chars: number) {
+  const cueScores = scoreCues(parts);
+  const decision = scoreTypes(cueScores, scoreMarkers(parts), chars, undefined, modelScores(lang, parts));
+  return { cueScores, decision, cueModel: modelScores(lang, parts, cueProbabilities) };
+}
+
 /** The model's probabilities over the weighted messages (recent ones count most). */
 function modelScores(lang: Lang, parts: Weighted[], head = typeProbabilities): number[] | undefined {
   let total = 0;
@@ -101,9 +119,12 @@ function analysisOf(
   truncated: boolean,
 ): Analysis {
   const lang = guess.lang as Lang;
-  const cueScores = scoreCues(parts);
-  const decision = scoreTypes(cueScores, scoreMarkers(parts), chars, undefined, modelScores(lang, parts));
-  const shown = confirmCues(cueScores, modelScores(lang, parts, cueProbabilities), parts);
+  const { cueScores, decision, cueModel } = readParts(lang, parts, chars);
+  const ruledOut = ruledOutCues(parts);
+  const confirmed = confirmCues(cueScores, cueModel, ruledOut);
+  const shown = cueModel
+    ? stackCues(confirmed, cueScores, stackerInputs(cueScores, cueModel, decision.scores, lang), ruledOut)
+    : confirmed;
   const typeEvidence = typeEvidenceOf(decision.customerType, lang, parts);
   const register = lang === 'fi' ? finnishRegister(registerText) : undefined;
   return {
@@ -206,7 +227,7 @@ function typeEvidenceOf(type: CustomerType, lang: Lang, parts: Part[]): Evidence
  * ironic), nor a cue the customer's words ruled out; reportCues then shows the words the model
  * leaned on, and drops the cue when there are none. Measured by cross-validation over the released sets.
  */
-function confirmCues(scores: CueScores, model: number[] | undefined, parts: Weighted[]): CueScores {
+function confirmCues(scores: CueScores, model: number[] | undefined, ruledOut: Set<Cue>): CueScores {
   const { weight, midpoint, liftFrom, cues: confirmable, adds } = TYPE_WEIGHTS.cueModel;
   if (!model || weight <= 0) return scores;
   const confirmed: CueScores = {};
@@ -218,14 +239,6 @@ function confirmCues(scores: CueScores, model: number[] | undefined, parts: Weig
     const kept = !confirmable.includes(cue) || Number.isNaN(shift) || (shift > 0 && score < liftFrom);
     confirmed[cue] = kept ? score : Math.min(1, Math.max(0, score + shift));
   });
-  // Negated, ironic, or cancelled by a suppressor entry: the customer's words already said no. A suppressor
-  // that only weakens ("gången i år", -0.5) leaves the model free to add the cue from the rest of the message.
-  const ruledOut = new Set(parts.flatMap((part) => part.features.ruledOut));
-  for (const { features } of parts)
-    for (const cue of CUES) {
-      const evidence = features.cues[cue];
-      if (evidence?.some((e) => e.weight < 0) && combine(evidence) === 0) ruledOut.add(cue);
-    }
   CUES.forEach((cue, i) => {
     const score = scores[cue] ?? 0;
     const p = model[i];
@@ -241,6 +254,51 @@ function confirmCues(scores: CueScores, model: number[] | undefined, parts: Weig
     if (p >= from) confirmed[cue] = Math.max(bar, p);
   });
   return confirmed;
+}
+
+/**
+ * Negated, ironic, or cancelled by a suppressor entry: the customer's words already said no, and neither the
+ * model nor the stacker adds the cue back. A suppressor that only weakens ("gången i år", -0.5) leaves them
+ * free to add it from the rest of the message.
+ */
+function ruledOutCues(parts: Weighted[]): Set<Cue> {
+  const ruledOut = new Set(parts.flatMap((part) => part.features.ruledOut));
+  for (const { features } of parts)
+    for (const cue of CUES) {
+      const evidence = features.cues[cue];
+      if (evidence?.some((e) => e.weight < 0) && combine(evidence) === 0) ruledOut.add(cue);
+    }
+  return ruledOut;
+}
+
+/**
+ * The stacker (stacker.ts) has the last word on the cues it decides: on from its threshold (shown at no less
+ * than the cue's bar, so the panel shows it), off below, whatever the rules said; the cues it may only add it
+ * adds, never drops; anger and threat it adds only beside the customer's own words for them. A cue the
+ * customer's words ruled out stays out, and one without words to show for it is dropped later (reportCues).
+ */
+function stackCues(
+  confirmed: CueScores,
+  lexicon: CueScores,
+  inputs: number[],
+  ruledOut: Set<Cue>,
+): CueScores {
+  const stacker = currentStacker();
+  if (!stacker) return confirmed;
+  const stacked: CueScores = { ...confirmed };
+  const probabilities = stackedProbabilities(stacker, inputs);
+  for (const cue of CUES) {
+    const p = probabilities[cue];
+    if (p === undefined) continue;
+    const showsAt = Math.max(barOf(cue), TYPE_WEIGHTS.cueBars[cue]?.bar ?? 0);
+    const wordsFor = (lexicon[cue] ?? 0) > 0 || (confirmed[cue] ?? 0) >= showsAt;
+    const on =
+      p >= stacker.threshold && !ruledOut.has(cue) && (wordsFor || !stacker.needsWords.includes(cue));
+    if (on) stacked[cue] = Math.max(stacked[cue] ?? 0, showsAt, p);
+    else if (stacker.decides.includes(cue) && (stacked[cue] ?? 0) >= CUE_THRESHOLD)
+      stacked[cue] = Math.min(stacked[cue] ?? 0, CUE_THRESHOLD / 2);
+  }
+  return stacked;
 }
 
 function scoreMarkers(parts: Weighted[]): MarkerScores {

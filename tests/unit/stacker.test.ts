@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trainingHash } from '../../scripts/lib/model-data';
+import { analyze } from '../../src/core/classify/index';
+import {
+  currentStacker,
+  STACKER_INPUTS,
+  type StackerData,
+  stackerInputs,
+  useStacker,
+} from '../../src/core/classify/stacker';
+import { CUES, CUSTOMER_TYPES, type Cue, LANGS } from '../../src/core/taxonomy';
+
+// The stacker's last word on the cues, checked with hand-made stackers whose only weight is a bias: a cue
+// forced on or off whatever the message says, so what is tested is what the pipeline does with the decision.
+
+const BIAS = STACKER_INPUTS.indexOf('bias');
+
+function handMadeStacker(
+  bias: Partial<Record<Cue, number>>,
+  decides: Cue[],
+  addsOnly: Cue[] = [],
+  needsWords: Cue[] = [],
+): StackerData {
+  const weights: StackerData['weights'] = {};
+  for (const cue of [...decides, ...addsOnly]) {
+    const w = STACKER_INPUTS.map(() => 0);
+    w[BIAS] = bias[cue] ?? -10;
+    weights[cue] = w;
+  }
+  return {
+    threshold: 0.4,
+    decides,
+    addsOnly,
+    needsWords,
+    inputs: [...STACKER_INPUTS],
+    weights,
+    trainedOn: 'hand-made',
+  };
+}
+
+const cuesOf = (text: string) => analyze(text, { lang: 'en' }).cues.map((c) => c.cue);
+const URGENT = 'I need this fixed today, it is urgent.';
+
+describe('the cue stacker', () => {
+  let shipped: StackerData | undefined;
+  beforeAll(() => {
+    shipped = useStacker(undefined);
+  });
+  afterAll(() => useStacker(shipped));
+
+  it('reads the lexicons, the model, the type scores and the language, in the order the file names', () => {
+    const scores = Object.fromEntries(CUSTOMER_TYPES.map((t) => [t, t === 'angry' ? 0.7 : 0])) as Record<
+      (typeof CUSTOMER_TYPES)[number],
+      number
+    >;
+    const inputs = stackerInputs(
+      { anger: 0.8 },
+      CUES.map(() => 0.5),
+      scores,
+      'sv',
+    );
+    expect(inputs).toHaveLength(STACKER_INPUTS.length);
+    expect(inputs[STACKER_INPUTS.indexOf('lexicon:anger')]).toBe(0.8);
+    expect(inputs[STACKER_INPUTS.indexOf('lexiconHit:anger')]).toBe(1);
+    expect(inputs[STACKER_INPUTS.indexOf('lexiconHit:worry')]).toBe(0);
+    expect(inputs[STACKER_INPUTS.indexOf('model:anger')]).toBeCloseTo(0, 9);
+    expect(inputs[STACKER_INPUTS.indexOf('type:angry')]).toBe(0.7);
+    expect(inputs[STACKER_INPUTS.indexOf('lang:sv')]).toBe(1);
+    expect(inputs[BIAS]).toBe(1);
+  });
+
+  it('drops a lexicon hit on a cue it decides, and keeps one it may only add', () => {
+    expect(cuesOf(URGENT)).toContain('urgency');
+    useStacker(handMadeStacker({}, ['urgency']));
+    expect(cuesOf(URGENT)).not.toContain('urgency');
+    useStacker(handMadeStacker({}, [], ['urgency']));
+    expect(cuesOf(URGENT)).toContain('urgency');
+  });
+
+  it('adds a cue the rules missed, shown with words to back it', () => {
+    useStacker(handMadeStacker({ churn: 10 }, ['churn']));
+    const hit = analyze(URGENT, { lang: 'en' }).cues.find((c) => c.cue === 'churn');
+    // The model's words for churn, or no tag at all: never a tag without a reason.
+    if (hit) expect(hit.evidence.length).toBeGreaterThan(0);
+    useStacker(handMadeStacker({ urgency: 10 }, ['urgency']));
+    const urgency = analyze(URGENT, { lang: 'en' }).cues.find((c) => c.cue === 'urgency');
+    expect(urgency?.score).toBeGreaterThanOrEqual(0.5);
+    expect(urgency?.evidence.map((e) => e.text)).toContain('urgent');
+  });
+
+  it('adds a cue that needs words only beside the customer’s words for it', () => {
+    // Forced on everywhere, threat still needs a threatening word in the message.
+    useStacker(handMadeStacker({ threat: 10 }, ['threat'], [], ['threat']));
+    expect(cuesOf('FIFTH time I write about this.')).not.toContain('threat');
+    expect(cuesOf('I will write about this on Trustpilot.')).toContain('threat');
+    useStacker(handMadeStacker({ threat: 10 }, ['threat']));
+    expect(cuesOf('FIFTH time I write about this.')).toContain('threat');
+  });
+
+  it('never adds a cue the customer negated', () => {
+    const negated = 'This is not urgent, whenever you have time.';
+    useStacker(undefined);
+    expect(cuesOf(negated)).not.toContain('urgency');
+    useStacker(handMadeStacker({ urgency: 10 }, ['urgency']));
+    expect(cuesOf(negated)).not.toContain('urgency');
+  });
+
+  it('is ignored when its file lists other inputs than the code reads', () => {
+    useStacker({ ...handMadeStacker({}, ['urgency']), inputs: ['bias'] });
+    expect(currentStacker()).toBeUndefined();
+    expect(cuesOf(URGENT)).toContain('urgency');
+  });
+});
+
+describe('shipped stacker', () => {
+  const stacker = currentStacker();
+
+  it('reads a shouted repeat count as no anger and no threat (anger and threat need their words)', () => {
+    for (const [text, lang] of [
+      ['FIFTH time I write about this.', 'en'],
+      ['Dette er FEMTE gang jeg skriver om samme feil.', 'nb'],
+      ['Netti on TAAS poikki.', 'fi'],
+    ]) {
+      const cues = analyze(text, { lang }).cues.map((c) => c.cue);
+      expect(cues, text).not.toContain('anger');
+      expect(cues, text).not.toContain('threat');
+    }
+  });
+
+  it('matches the inputs the code reads and was trained on the data as it is now (scripts/train-stacker.ts)', () => {
+    expect(stacker?.inputs).toEqual(STACKER_INPUTS);
+    expect(stacker?.trainedOn).toBe(trainingHash());
+  });
+
+  it('has weights for every cue it decides or adds, and for every language', () => {
+    for (const cue of [...(stacker?.decides ?? []), ...(stacker?.addsOnly ?? [])])
+      expect(stacker?.weights[cue], cue).toHaveLength(STACKER_INPUTS.length);
+    expect(stacker?.decides.length).toBeGreaterThan(0);
+    for (const lang of LANGS) expect(STACKER_INPUTS).toContain(`lang:${lang}`);
+  });
+});
