@@ -18,6 +18,13 @@ export function assertBuilt() {
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error('The extension is not built: run `npm run build` first (npm test does it for you).');
   }
+  // Checked before the fixture server starts: a failed launch with the server listening kept the test
+  // process alive, so a machine without Chromium hung instead of failing.
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH.`,
+    );
+  }
 }
 
 /**
@@ -48,13 +55,18 @@ export async function launch(options = {}) {
     ...(options.cdp ? ['--remote-debugging-port=0'] : []),
     ...(options.extraArgs ?? []),
   ];
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: options.headless ?? true,
-    args,
-    viewport: { width: 1280, height: 800 },
-    ignoreHTTPSErrors: true,
-  });
+  const context = await chromium
+    .launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: options.headless ?? true,
+      args,
+      viewport: { width: 1280, height: 800 },
+      ignoreHTTPSErrors: true,
+    })
+    .catch(async (error) => {
+      if (!options.server) await server.close();
+      throw error;
+    });
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = new URL(worker.url()).host;
