@@ -3,7 +3,7 @@
 // The stacker reads the cue model's probabilities, so it is trained on out-of-fold outputs: for each set, the
 // model is trained without that set and the set's messages are read with it, as fresh text would be.
 import { stackerInputsFor } from '../../src/core/classify/index';
-import { type ModelData, useModel } from '../../src/core/classify/model';
+import { type ModelData, sigmoid, useModel } from '../../src/core/classify/model';
 import { dot, STACKER_INPUTS, type StackerData } from '../../src/core/classify/stacker';
 import { type Cue, LANGS, type Lang } from '../../src/core/taxonomy';
 import { HELD_OUT_SETS, polarityLinesOf, readDataset, TRAINING_ONLY_SETS, UNSEEN_SETS } from './dataset';
@@ -67,11 +67,12 @@ export function outOfFold(
 ): { rows: StackerRow[]; models: Map<string, ModelData> } {
   const rows: StackerRow[] = [];
   const models = new Map<string, ModelData>();
-  const shipped = useModel(trainModel([]));
+  let shipped: ModelData | undefined;
   for (const fold of folds) {
     const model = trainModel(leftOutWith(fold));
     models.set(fold, model);
-    useModel(model);
+    const previous = useModel(model);
+    shipped ??= previous;
     for (const lang of LANGS)
       for (const message of messagesOf<{ text: string; cues: Cue[]; split?: string }>(fold, lang)) {
         const inputs = stackerInputsFor(message.text, lang);
@@ -79,7 +80,7 @@ export function outOfFold(
       }
     log(`${fold}: model trained without it, ${rows.length} rows so far`);
   }
-  useModel(shipped);
+  if (shipped) useModel(shipped);
   return { rows, models };
 }
 
@@ -116,7 +117,7 @@ function logistic(xs: number[][], ys: number[]): number[] {
     );
     const gradient = w.map((wi) => L2 * wi);
     xs.forEach((x, n) => {
-      const p = 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, dot(w, x)))));
+      const p = sigmoid(Math.max(-30, Math.min(30, dot(w, x))));
       const curvature = p * (1 - p) + 1e-6;
       for (let i = 0; i < d; i++) {
         if (x[i] === 0) continue;

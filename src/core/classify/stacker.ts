@@ -6,6 +6,7 @@
 // (src/data/cue-stacker.json).
 import stacker from '../../data/cue-stacker.json';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS, type Lang } from '../taxonomy';
+import { sigmoid } from './model';
 import type { CueScores } from './scoring';
 
 export interface StackerData {
@@ -69,18 +70,24 @@ export const dot = (w: readonly number[], x: readonly number[]) => {
   return z;
 };
 
+/** A stacker whose inputs are the ones the code reads, else undefined (then the rules alone decide). */
+const matching = (data: StackerData | undefined) =>
+  data?.inputs.length === STACKER_INPUTS.length && data.inputs.every((name, i) => name === STACKER_INPUTS[i])
+    ? data
+    : undefined;
+
 let DATA: StackerData | undefined = stacker as StackerData;
+// Checked once when set, not on every analysis.
+let ACTIVE = matching(DATA);
 
 /** The stacker in use, or undefined when its file does not match the inputs (then the rules alone decide). */
-export function currentStacker(): StackerData | undefined {
-  if (!DATA || DATA.inputs.length !== STACKER_INPUTS.length) return undefined;
-  return DATA.inputs.every((name, i) => name === STACKER_INPUTS[i]) ? DATA : undefined;
-}
+export const currentStacker = (): StackerData | undefined => ACTIVE;
 
 /** Swaps in another stacker (or none, to measure the rules alone) and returns the one in use. */
 export function useStacker(data: StackerData | undefined): StackerData | undefined {
   const previous = DATA;
   DATA = data;
+  ACTIVE = matching(data);
   return previous;
 }
 
@@ -92,7 +99,7 @@ export function stackedProbabilities(
   const result: Partial<Record<Cue, number>> = {};
   for (const cue of [...data.decides, ...data.addsOnly]) {
     const w = data.weights[cue];
-    if (w && w.length === inputs.length) result[cue] = 1 / (1 + Math.exp(-dot(w, inputs)));
+    if (w && w.length === inputs.length) result[cue] = sigmoid(dot(w, inputs));
   }
   return result;
 }
