@@ -27,7 +27,7 @@ export const polarityLinesOf = (set: string): string | undefined =>
 const linesOfAll = (sets: string[]) => sets.flatMap((set) => polarityLinesOf(set) ?? []);
 
 /** The independent held-out sets, oldest first (tests/data/holdout, holdout2 … ). */
-export const HELD_OUT_SETS = ['holdout', ...numbered('holdout', 2, 18)];
+export const HELD_OUT_SETS = ['holdout', ...numbered('holdout', 2, 19)];
 export const POLARITY_HELD_OUT_SETS = linesOfAll(HELD_OUT_SETS);
 /**
  * Messages (and review/dialogue lines) written for the model's training only, by writers who saw only the
@@ -41,7 +41,15 @@ export const POLARITY_TRAINING_ONLY_SETS = linesOfAll(TRAINING_ONLY_SETS);
 const NEWEST = HELD_OUT_SETS[HELD_OUT_SETS.length - 1];
 export const UNSEEN_SETS = [NEWEST, ...linesOfAll([NEWEST])];
 /** The held-out sets that also have a second, blind annotation (tests/data/<set>-second, scripts/agreement.ts). */
-export const ANNOTATED_TWICE = ['holdout8', 'holdout13', 'holdout15', 'holdout16', 'holdout17', 'holdout18'];
+export const ANNOTATED_TWICE = [
+  'holdout8',
+  'holdout13',
+  'holdout15',
+  'holdout16',
+  'holdout17',
+  'holdout18',
+  'holdout19',
+];
 
 /** One object per non-empty line of a JSON-lines file. */
 export const readJsonl = <T>(path: string): T[] =>
