@@ -4,7 +4,7 @@
 // label differently cannot score 1. With --classifier, the classifier is also measured against each
 // annotator and against the labels both gave (their intersection for cues; the messages whose type they
 // agree on), so the gap to the goal can be split into disagreement and error.
-//   npx tsx scripts/agreement.ts [--set holdout8|holdout13|holdout15|holdout16|holdout17|holdout18|holdout19|holdout20] [--classifier]
+//   npx tsx scripts/agreement.ts [--set <a held-out set with a -second folder, e.g. holdout19>] [--classifier]
 import { analyze } from '../src/core/classify';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS, type Lang } from '../src/core/taxonomy';
 import { ANNOTATED_TWICE, type Counts, f1, macroF1, readDataset } from './lib/dataset';
