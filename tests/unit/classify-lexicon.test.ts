@@ -71,6 +71,21 @@ describe('lexicon matching', () => {
     expect(hits('Det var ikke så dårlig')[0].negated).toBe(true);
     expect(hits('Jeg sa ikke noe. Det var dårlig')[0].negated).toBe(false);
   });
+  it('does not count the degree words right before the match against the three tokens', () => {
+    expect(hits('Det var ikke i det hele helt dårlig')[0].negated).toBe(false);
+    expect(hits('Det var ikke så veldig helt dårlig')[0].negated).toBe(true);
+    expect(hits('Ikke var det veldig dårlig')[0].negated).toBe(true);
+    expect(hits('Ikke var det jo noe dårlig')[0].negated).toBe(false);
+  });
+  it('stops a negation at a comma or a dash', () => {
+    expect(hits('Jeg fikk ikke svar, og er skuffet')[0].negated).toBe(false);
+    expect(hits('Jeg fikk ikke svar – skuffet')[0].negated).toBe(false);
+    expect(hits('Jeg er ikke skuffet')[0].negated).toBe(true);
+  });
+  it('starts the evidence of a negated positive at its negator', () => {
+    const [hit] = matchLexicon(lexicon, tokenize('Jeg er ikke veldig fornøyd'));
+    expect(hit.negator).toBe(2);
+  });
   it('lets "uten" (without) negate only the next word or two', () => {
     const short = compileLexicon({
       ...data,

@@ -101,7 +101,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
     questions: 0,
   };
   const lexicon = lexiconFor(lang);
-  for (const hit of matchLexicon(lexicon, tokens)) applyHit(features, hit, tokens, lexicon.negators);
+  for (const hit of matchLexicon(lexicon, tokens)) applyHit(features, hit, tokens);
   detectShouting(features, text, tokens, limit, inQuote);
   detectPunctuationAndEmoji(features, text, limit, inQuote);
   detectWaitingGreeting(features, text, tokens);
@@ -116,7 +116,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
   return features;
 }
 
-function applyHit(features: MessageFeatures, hit: Hit, tokens: Token[], negators: Set<string>) {
+function applyHit(features: MessageFeatures, hit: Hit, tokens: Token[]) {
   const { entry } = hit;
   const span = { start: tokens[hit.first].start, end: tokens[hit.last].end };
   const weight = entry.weight < 0 ? entry.weight : Math.min(1, entry.weight * (hit.intensified ? 1.3 : 1));
@@ -125,7 +125,7 @@ function applyHit(features: MessageFeatures, hit: Hit, tokens: Token[], negators
     if (hit.negated && !entry.keepNegation) {
       add(features.cues, 'disappointment', {
         weight: weight * 0.7,
-        start: negatorStart(tokens, hit, negators),
+        start: tokens[hit.negator]?.start ?? span.start,
         end: span.end,
       });
     }
@@ -142,15 +142,6 @@ function applyHit(features: MessageFeatures, hit: Hit, tokens: Token[], negators
     return;
   }
   add(features.cues, entry.id as Cue, { weight, ...span });
-}
-
-/** Where the negation starts, so the evidence reads "ikke fornøyd" rather than "fornøyd". */
-function negatorStart(tokens: Token[], hit: Hit, negators: Set<string>): number {
-  for (let j = hit.first - 1; j >= Math.max(0, hit.first - 3); j--) {
-    if (tokens[j].sentence !== tokens[hit.first].sentence) break;
-    if (negators.has(tokens[j].norm)) return tokens[j].start;
-  }
-  return tokens[hit.first].start;
 }
 
 /** Part of an error code, identifier or path ("AUTH_EXPIRED", "ERR_NETWORK", "/API/V2"): not a raised voice. */

@@ -51,6 +51,8 @@ export interface Hit {
   first: number;
   last: number;
   negated: boolean;
+  /** Index of the negating token when `negated` (where the evidence of a negated positive starts). */
+  negator: number;
   intensified: boolean;
 }
 
@@ -177,11 +179,13 @@ export function matchLexicon(lexicon: CompiledLexicon, tokens: Token[]): Hit[] {
     for (const entry of candidates) {
       const last = matchRest(entry.pieces, 1, tokens, i + 1, tokens[i].sentence);
       if (last < 0) continue;
+      const negator = negatorBefore(lexicon, tokens, i);
       hits.push({
         entry,
         first: i,
         last,
-        negated: isNegated(lexicon, tokens, i),
+        negated: negator >= 0,
+        negator,
         intensified: isIntensified(lexicon, tokens, i),
       });
     }
@@ -189,15 +193,22 @@ export function matchLexicon(lexicon: CompiledLexicon, tokens: Token[]): Hit[] {
   return hits;
 }
 
-function isNegated(lexicon: CompiledLexicon, tokens: Token[], at: number): boolean {
-  const sentence = tokens[at].sentence;
-  for (let j = at - 1; j >= Math.max(0, at - 3); j--) {
-    if (tokens[j].sentence !== sentence) return false;
+/**
+ * The index of the negator that scopes over the token at `at`, or -1: one within the three words before it
+ * in the same clause (a comma ends its reach: "ingen bekräftelse, är så nervös"), not counting the degree
+ * words right before it ("ei ollut yhtään niin huono", "ei se nyt niin kamalaa ollut").
+ */
+function negatorBefore(lexicon: CompiledLexicon, tokens: Token[], at: number): number {
+  const clause = tokens[at].clause;
+  let start = at;
+  while (start > 0 && at - start < 3 && lexicon.intensifiers.has(tokens[start - 1].norm)) start--;
+  for (let j = start - 1; j >= Math.max(0, start - 3); j--) {
+    if (tokens[j].clause !== clause) return -1;
     const word = tokens[j].norm;
     // "utan förvarning är oursäktligt": "utan" negates the warning, not the verdict three words on.
-    if (lexicon.negators.has(word) && !(lexicon.shortScopeNegators.has(word) && at - j > 2)) return true;
+    if (lexicon.negators.has(word) && !(lexicon.shortScopeNegators.has(word) && at - j > 2)) return j;
   }
-  return false;
+  return -1;
 }
 
 function isIntensified(lexicon: CompiledLexicon, tokens: Token[], at: number): boolean {

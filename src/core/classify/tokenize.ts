@@ -9,20 +9,26 @@ export interface Token {
   end: number;
   /** Sentence number: negation and intensifiers do not reach across sentences. */
   sentence: number;
+  /** Clause number (sentences split at commas too): a negation does not reach across a comma. */
+  clause: number;
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const SENTENCE_BREAK = /[.!?;:\n]/;
+const CLAUSE_BREAK = /[,–—]/;
 
 /** Tokenises `text[from, to)`; positions stay those of the whole text. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
+  let clause = 0;
   let previousEnd = from;
   TOKEN.lastIndex = from;
   for (let match = TOKEN.exec(text); match && match.index < to; match = TOKEN.exec(text)) {
     const start = match.index;
-    if (SENTENCE_BREAK.test(text.slice(previousEnd, start))) sentence++;
+    const between = text.slice(previousEnd, start);
+    if (SENTENCE_BREAK.test(between)) sentence++;
+    if (SENTENCE_BREAK.test(between) || CLAUSE_BREAK.test(between)) clause++;
     const raw = match[0];
     tokens.push({
       norm: raw.toLowerCase().replace(/’/g, "'"),
@@ -30,6 +36,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       start,
       end: start + raw.length,
       sentence,
+      clause,
     });
     previousEnd = start + raw.length;
   }
