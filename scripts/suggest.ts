@@ -9,6 +9,7 @@ import { analyzeConversation } from '../src/core/classify/index';
 import { type PackPhrase, suggest } from '../src/core/suggest/index';
 import type { FillContext, Frame } from '../src/core/suggestion';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType } from '../src/core/taxonomy';
+import { stopQuietlyOnClosedPipe } from './lib/jsonl';
 
 // Anything a module logs goes to stderr: stdout carries only output lines.
 console.log = (...args: unknown[]) => console.error(...args);
@@ -225,6 +226,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  stopQuietlyOnClosedPipe();
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (line.trim() === '') continue;
