@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,24 @@ const PACK = {
 };
 
 describe('suggest CLI', () => {
+  it('stops quietly when its reader closes the pipe after the first line (`… | head -1`)', async () => {
+    const child = spawn('node_modules/.bin/tsx', ['scripts/suggest.ts', '--jsonl']);
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const line = JSON.stringify({
+      id: 'c1',
+      lang: 'en',
+      messages: [{ role: 'customer', text: 'Where is my parcel?' }],
+    });
+    child.stdin.write(`${Array(400).fill(line).join('\n')}\n`);
+    child.stdin.end();
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
+  }, 60_000);
   const dir = mkdtempSync(join(tmpdir(), 'calmdesk-suggest-'));
   const packPath = join(dir, 'pack.json');
   writeFileSync(packPath, JSON.stringify(PACK));
