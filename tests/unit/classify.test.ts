@@ -33,6 +33,26 @@ describe('analyze', () => {
     );
   });
 
+  it('reads a loss as hardship, but not someone who has gone on holiday or cannot be found in a system', () => {
+    expect(cuesOf("He's gone. The doctors couldn't save him.", 'en')).toContain('hardship');
+    expect(
+      cuesOf("Sarah usually does this but she's gone on holiday, could you resend the invoice?", 'en'),
+    ).not.toContain('hardship');
+    expect(
+      cuesOf("I can't find him in your system, could you send the reference number?", 'en'),
+    ).not.toContain('worry');
+    expect(cuesOf("The engineer said he didn't make it in time, so can we rebook?", 'en')).not.toContain(
+      'hardship',
+    );
+  });
+
+  it('reads litotes as no complaint: degree words between the negation and the word do not break it', () => {
+    expect(cuesOf('Ei ollut yhtään niin huono kuin arvosteluissa väitettiin.', 'fi')).not.toContain(
+      'disappointment',
+    );
+    expect(cuesOf('Ei se nyt niin kamalaa ollut.', 'fi')).not.toContain('disappointment');
+  });
+
   it('respects negation: a negated negative is not a complaint', () => {
     expect(cuesOf('Ikke dårlig i det hele tatt, takk!', 'nb')).not.toContain('disappointment');
     expect(cuesOf('Inte dåligt alls, tack!', 'sv')).not.toContain('disappointment');
