@@ -27,8 +27,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   for (let match = TOKEN.exec(text); match && match.index < to; match = TOKEN.exec(text)) {
     const start = match.index;
     const between = text.slice(previousEnd, start);
-    if (SENTENCE_BREAK.test(between)) sentence++;
-    if (SENTENCE_BREAK.test(between) || CLAUSE_BREAK.test(between)) clause++;
+    const sentenceEnds = SENTENCE_BREAK.test(between);
+    if (sentenceEnds) sentence++;
+    if (sentenceEnds || CLAUSE_BREAK.test(between)) clause++;
     const raw = match[0];
     tokens.push({
       norm: raw.toLowerCase().replace(/’/g, "'"),
