@@ -2,14 +2,13 @@
 // on stdin and writes one line per input, in order, with the ranked, filled suggestions. Nothing else on stdout.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { ConversationMessage } from '../src/core/analysis';
 import { analyzeConversation } from '../src/core/classify/index';
 import { type PackPhrase, suggest } from '../src/core/suggest/index';
 import type { FillContext, Frame } from '../src/core/suggestion';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType } from '../src/core/taxonomy';
-import { stopQuietlyOnClosedPipe } from './lib/jsonl';
+import { requireFlag, runJsonLines } from './lib/jsonl';
 
 // Anything a module logs goes to stderr: stdout carries only output lines.
 console.log = (...args: unknown[]) => console.error(...args);
@@ -202,36 +201,14 @@ function runLine(input: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-function handle(line: string): string {
-  let input: unknown;
+// A bad line gets {"id", "error"} and the run goes on (scripts/lib/jsonl.ts); a failure that is not the
+// input's fault says so.
+requireFlag('--jsonl', 'usage: npm run --silent suggest -- --jsonl < conversations.jsonl');
+await runJsonLines((input) => {
   try {
-    input = JSON.parse(line);
-  } catch {
-    return JSON.stringify({ id: null, error: 'line is not valid JSON' });
-  }
-  if (!isObject(input)) return JSON.stringify({ id: null, error: 'line must be a JSON object' });
-  try {
-    return JSON.stringify(runLine(input));
+    return runLine(input);
   } catch (error) {
-    const message =
-      error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
-    return JSON.stringify({ id: input.id ?? null, error: message });
+    if (error instanceof InputError) throw error;
+    throw new Error(`internal error: ${(error as Error).message}`);
   }
-}
-
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (!args.includes('--jsonl')) {
-    process.stderr.write('usage: npm run --silent suggest -- --jsonl < conversations.jsonl\n');
-    process.exitCode = 2;
-    return;
-  }
-  stopQuietlyOnClosedPipe();
-  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) {
-    if (line.trim() === '') continue;
-    process.stdout.write(`${handle(line)}\n`);
-  }
-}
-
-await main();
+});

@@ -2,16 +2,12 @@
 // and turn a bad line into {"id", "error"} without stopping the run.
 import { createInterface } from 'node:readline';
 
-/** When the reader goes away (`… | head`), stop quietly, as other command-line tools do, not with a trace. */
-export function stopQuietlyOnClosedPipe() {
+export async function runJsonLines(handle: (input: Record<string, unknown>) => unknown | Promise<unknown>) {
+  // When the reader goes away (`… | head`), stop quietly, as other command-line tools do, not with a trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-}
-
-export async function runJsonLines(handle: (input: Record<string, unknown>) => unknown | Promise<unknown>) {
-  stopQuietlyOnClosedPipe();
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (!line.trim()) continue;
