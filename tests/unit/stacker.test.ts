@@ -108,6 +108,24 @@ describe('the cue stacker', () => {
     expect(cuesOf(negated)).not.toContain('urgency');
   });
 
+  it('turns a cue on from its own bar where the file names one', () => {
+    // A bias of 0 is a probability of 0.5: under the common bar of 0.4, over a bar of 0.6 for churn alone.
+    const CHURN = 'I will cancel my subscription if this is not fixed.';
+    useStacker(handMadeStacker({ churn: 0 }, ['churn']));
+    expect(cuesOf(CHURN)).toContain('churn');
+    useStacker({ ...handMadeStacker({ churn: 0 }, ['churn']), thresholds: { churn: 0.6 } });
+    expect(cuesOf(CHURN)).not.toContain('churn');
+    useStacker({ ...handMadeStacker({ churn: 0 }, ['churn']), thresholds: { urgency: 0.6 } });
+    expect(cuesOf(CHURN)).toContain('churn');
+  });
+
+  it('never drops what the latest message states plainly: a bare chat nudge is someone waiting', () => {
+    useStacker(handMadeStacker({}, ['urgency']));
+    expect(cuesOf(URGENT)).not.toContain('urgency');
+    expect(cuesOf('and??')).toContain('urgency');
+    expect(analyze('ok men når da??', { lang: 'nb' }).cues.map((c) => c.cue)).toContain('urgency');
+  });
+
   it('is ignored when its file lists other inputs than the code reads', () => {
     useStacker({ ...handMadeStacker({}, ['urgency']), inputs: ['bias'] });
     expect(currentStacker()).toBeUndefined();

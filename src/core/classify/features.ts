@@ -41,6 +41,11 @@ export interface MessageFeatures {
    * (ironic thanks are not gratitude). The statistical model may not add them back.
    */
   ruledOut: Cue[];
+  /**
+   * Cues the message states so plainly that the cue stacker may not drop them: a bare chat nudge ("and??",
+   * "ok men når da??") is someone waiting, however little text the model has to go on.
+   */
+  certain: Cue[];
   typeMarkers: Partial<Record<CustomerType, CueEvidence[]>>;
   words: number;
   /** The customer's own words, lowercased (quotes excluded): what the type model reads. */
@@ -92,6 +97,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
   const features: MessageFeatures = {
     cues: {},
     ruledOut: [],
+    certain: [],
     typeMarkers: {},
     words: tokens.length,
     vocabulary: tokens.map((t) => t.norm),
@@ -220,8 +226,10 @@ function detectWaitingGreeting(features: MessageFeatures, text: string, tokens: 
   if (tokens.length <= 4 && text.trim().length <= 40) {
     const nudge = /\?+/.exec(text);
     const nudgeWord = tokens.length > 0 && tokens.length <= 2 && CHAT_NUDGES.has(tokens[0].norm);
-    if (nudge && (nudge[0].length >= 2 || nudgeWord))
+    if (nudge && (nudge[0].length >= 2 || nudgeWord)) {
       add(features.cues, 'urgency', { weight: 0.6, start: nudge.index, end: nudge.index + nudge[0].length });
+      features.certain.push('urgency');
+    }
   }
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];

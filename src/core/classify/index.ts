@@ -15,7 +15,7 @@ import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, type Lang } from '..
 import { type CueEvidence, combine, evidenceOf, extractFeatures, type MessageFeatures } from './features';
 import { cueProbabilities, typeProbabilities, wordPulls } from './model';
 import { type CueScores, type MarkerScores, scoreTypes, TYPE_WEIGHTS } from './scoring';
-import { currentStacker, stackedProbabilities, stackerInputs } from './stacker';
+import { currentStacker, stackedProbabilities, stackerInputs, thresholdOf } from './stacker';
 import { tokenize } from './tokenize';
 
 export interface AnalyzeOptions {
@@ -123,7 +123,13 @@ function analysisOf(
   const ruledOut = ruledOutCues(parts);
   const confirmed = confirmCues(cueScores, cueModel, ruledOut);
   const shown = cueModel
-    ? stackCues(confirmed, cueScores, stackerInputs(cueScores, cueModel, decision.scores, lang), ruledOut)
+    ? stackCues(
+        confirmed,
+        cueScores,
+        stackerInputs(cueScores, cueModel, decision.scores, lang),
+        ruledOut,
+        new Set(parts[parts.length - 1]?.features.certain),
+      )
     : confirmed;
   const typeEvidence = typeEvidenceOf(decision.customerType, lang, parts);
   const register = lang === 'fi' ? finnishRegister(registerText) : undefined;
@@ -275,13 +281,15 @@ function ruledOutCues(parts: Weighted[]): Set<Cue> {
  * The stacker (stacker.ts) has the last word on the cues it decides: on from its threshold (shown at no less
  * than the cue's bar, so the panel shows it), off below, whatever the rules said; the cues it may only add it
  * adds, never drops; anger and threat it adds only beside the customer's own words for them. A cue the
- * customer's words ruled out stays out, and one without words to show for it is dropped later (reportCues).
+ * customer's words ruled out stays out, one the latest message states plainly (`certain`: a bare "and??") stays
+ * in, and one without words to show for it is dropped later (reportCues).
  */
 function stackCues(
   confirmed: CueScores,
   lexicon: CueScores,
   inputs: number[],
   ruledOut: Set<Cue>,
+  certain: Set<Cue>,
 ): CueScores {
   const stacker = currentStacker();
   if (!stacker) return confirmed;
@@ -293,9 +301,9 @@ function stackCues(
     const showsAt = Math.max(barOf(cue), TYPE_WEIGHTS.cueBars[cue]?.bar ?? 0);
     const wordsFor = (lexicon[cue] ?? 0) > 0 || (confirmed[cue] ?? 0) >= showsAt;
     const on =
-      p >= stacker.threshold && !ruledOut.has(cue) && (wordsFor || !stacker.needsWords.includes(cue));
+      p >= thresholdOf(stacker, cue) && !ruledOut.has(cue) && (wordsFor || !stacker.needsWords.includes(cue));
     if (on) stacked[cue] = Math.max(stacked[cue] ?? 0, showsAt, p);
-    else if (stacker.decides.includes(cue) && (stacked[cue] ?? 0) >= CUE_THRESHOLD)
+    else if (stacker.decides.includes(cue) && !certain.has(cue) && (stacked[cue] ?? 0) >= CUE_THRESHOLD)
       stacked[cue] = Math.min(stacked[cue] ?? 0, CUE_THRESHOLD / 2);
   }
   return stacked;

@@ -11,8 +11,10 @@ import type { CueScores } from './scoring';
 
 export interface StackerData {
   _comment?: string;
-  /** A cue is on from this probability. */
+  /** A cue is on from this probability, unless `thresholds` names its own. */
   threshold: number;
+  /** Per-cue bars where one differs from `threshold`. */
+  thresholds?: Partial<Record<Cue, number>>;
   /** Cues the stacker decides both ways: it may add them and it may drop a lexicon hit. */
   decides: Cue[];
   /**
@@ -90,6 +92,9 @@ export function useStacker(data: StackerData | undefined): StackerData | undefin
   ACTIVE = matching(data);
   return previous;
 }
+
+/** The probability from which the stacker turns `cue` on. */
+export const thresholdOf = (data: StackerData, cue: Cue) => data.thresholds?.[cue] ?? data.threshold;
 
 /** P(cue | inputs) for each cue the stacker has weights for. */
 export function stackedProbabilities(
