@@ -21,7 +21,7 @@ const THRESHOLD = 0.4;
  * (holdout15 on, tests/data/briefs/held-out-set.md) put frustration on more messages and urgency on fewer
  * (rarely on a deadline inside an ultimatum) than the older ones. Read leave-one-set-out through the whole
  * pipeline, model and stacker without the set: every one of holdout15–22 gains (+0.5 to +2.4, pooled
- * 80.4 → 81.9 at precision 84.7 → 86.2 in the simulator), holdout8–14 lose 0.6–1.2 (one gains 0.4),
+ * 80.6 → 82.0 at precision 84.7 → 86.2 in the simulator), holdout8–14 lose 0.7–1.3 (holdout11 gains 0.4),
  * negativity on their review lines +0.0 to +0.5, anger unchanged. Frustration 0.25 / 0.35 and urgency 0.45 /
  * 0.6 were within 0.3 of these.
  */
