@@ -6,6 +6,8 @@
 //   npx tsx scripts/cross-validate.ts          per-language type macro-F1, per-cue F1, polarity F1
 //   npx tsx scripts/cross-validate.ts --quick  three folds only (the newest released), for trying things out
 //   npx tsx scripts/cross-validate.ts --no-stacker   the rules alone, without the cue stacker
+//   npx tsx scripts/cross-validate.ts --choice '{"thresholds":{"frustration":0.35}}'   another stacker choice
+//     (which cues it decides and from which bar: StackerChoice, merged over the shipped one), measured nested
 // The cue stacker is nested: for each fold it is fitted on the other folds' out-of-fold rows
 // (scripts/lib/stacker-train.ts), so neither the model nor the stacker has seen the fold.
 import { useModel } from '../src/core/classify/model';
@@ -32,7 +34,15 @@ import {
   tallyLines,
   tallyMessages,
 } from './lib/measure';
-import { fitStacker, leftOutWith, messagesOf, outOfFold, stackerFolds } from './lib/stacker-train';
+import {
+  fitStacker,
+  leftOutWith,
+  messagesOf,
+  outOfFold,
+  SHIPPED_CHOICE,
+  type StackerChoice,
+  stackerFolds,
+} from './lib/stacker-train';
 import { trainModel } from './lib/train';
 
 const released = HELD_OUT_SETS.filter((set) => !UNSEEN_SETS.includes(set));
@@ -53,6 +63,17 @@ const polarity = Object.fromEntries(
 ) as Record<Lang, { negative: Counts; anger: Counts }>;
 
 const withStacker = !process.argv.includes('--no-stacker');
+function stackerChoice(): StackerChoice {
+  const at = process.argv.indexOf('--choice');
+  if (at < 0) return SHIPPED_CHOICE;
+  try {
+    return { ...SHIPPED_CHOICE, ...JSON.parse(process.argv[at + 1] ?? '') };
+  } catch (error) {
+    console.error(`--choice needs a JSON object (StackerChoice fields): ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+const choice = stackerChoice();
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const outOfFoldRuns = withStacker ? outOfFold(stackerFolds(), log) : undefined;
 // Off unless fitted per fold below: --no-stacker measures the rules alone.
@@ -65,6 +86,7 @@ for (const fold of folds) {
       fitStacker(
         outOfFoldRuns.rows.filter((row) => row.fold !== fold),
         `without ${fold}`,
+        choice,
       ),
     );
   for (const lang of LANGS) {
