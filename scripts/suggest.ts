@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConversationMessage } from '../src/core/analysis';
 import { analyzeConversation } from '../src/core/classify/index';
+import { isRecord } from '../src/core/is-record';
 import { type PackPhrase, suggest } from '../src/core/suggest/index';
 import type { FillContext, Frame } from '../src/core/suggestion';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType } from '../src/core/taxonomy';
@@ -23,9 +24,6 @@ interface LoadedPacks {
 
 class InputError extends Error {}
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const packCache = new Map<string, LoadedPacks>();
 
 /** Reads one pack file; a signed envelope `{pack, signature}` gives its `pack`. No validation here. */
@@ -40,14 +38,14 @@ function loadPackFile(path: string): LoadedPacks {
     throw new InputError(`pack ${path}: ${why}`);
   }
   const pack =
-    isObject(document) && isObject(document.pack) && 'signature' in document ? document.pack : document;
-  if (!isObject(pack) || !Array.isArray(pack.phrases))
+    isRecord(document) && isRecord(document.pack) && 'signature' in document ? document.pack : document;
+  if (!isRecord(pack) || !Array.isArray(pack.phrases))
     throw new InputError(`pack ${path}: no "phrases" array`);
   const packId = typeof pack.id === 'string' ? pack.id : undefined;
   const phrases = (pack.phrases as unknown[])
     .filter(
       (phrase): phrase is PackPhrase =>
-        isObject(phrase) &&
+        isRecord(phrase) &&
         typeof phrase.id === 'string' &&
         typeof phrase.stage === 'string' &&
         typeof phrase.lang === 'string' &&
@@ -56,7 +54,7 @@ function loadPackFile(path: string): LoadedPacks {
     .map((phrase) => ({ ...phrase, packId }));
   const frames = Array.isArray(pack.frames)
     ? (pack.frames as unknown[]).filter(
-        (frame): frame is Frame => isObject(frame) && typeof frame.lang === 'string',
+        (frame): frame is Frame => isRecord(frame) && typeof frame.lang === 'string',
       )
     : [];
   const loaded = { phrases, frames };
@@ -98,7 +96,7 @@ function readMessages(input: Record<string, unknown>): ConversationMessage[] {
     return [{ role: 'customer', text: input.text }];
   if (!Array.isArray(input.messages)) throw new InputError('"messages" must be an array');
   return input.messages.map((message, index) => {
-    if (!isObject(message)) throw new InputError(`messages[${index}] must be an object`);
+    if (!isRecord(message)) throw new InputError(`messages[${index}] must be an object`);
     if (typeof message.role !== 'string' || !ROLES.has(message.role)) {
       throw new InputError(`messages[${index}].role must be customer, agent or note`);
     }
@@ -116,7 +114,7 @@ function readMessages(input: Record<string, unknown>): ConversationMessage[] {
 function person(value: unknown, field: string): { name?: string; firstName?: string } | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return { name: value };
-  if (!isObject(value)) throw new InputError(`"${field}" must be an object with "name"`);
+  if (!isRecord(value)) throw new InputError(`"${field}" must be an object with "name"`);
   return {
     name: optionalString(value.name, `${field}.name`),
     firstName: optionalString(value.firstName, `${field}.firstName`),
@@ -140,14 +138,14 @@ function runLine(input: Record<string, unknown>): Record<string, unknown> {
     agent: person(input.agent, 'agent'),
     ticket: { id: optionalString(input.ticketId, 'ticketId'), subject },
   };
-  if (isObject(input.team)) {
+  if (isRecord(input.team)) {
     fill.team = {
       name: optionalString(input.team.name, 'team.name'),
       phone: optionalString(input.team.phone, 'team.phone'),
       hours: optionalString(input.team.hours, 'team.hours'),
     };
   }
-  if (isObject(input.fill)) {
+  if (isRecord(input.fill)) {
     fill.fill = {
       time: optionalString(input.fill.time, 'fill.time'),
       date: optionalString(input.fill.date, 'fill.date'),
@@ -155,7 +153,7 @@ function runLine(input: Record<string, unknown>): Record<string, unknown> {
     };
   }
   const corrections: { type?: CustomerType; dismissedCues?: Cue[] } = {};
-  if (isObject(input.corrections)) {
+  if (isRecord(input.corrections)) {
     const type = input.corrections.type;
     if (type !== undefined) {
       if (!(CUSTOMER_TYPES as readonly unknown[]).includes(type))

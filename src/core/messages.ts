@@ -1,6 +1,8 @@
 // The one message union between the extension's parts, named by direction (design.md section 4).
 // Every listener validates what it receives with `parse*` before acting: pages and other extensions
 // can't reach these listeners, but a stale content script after an update can send old shapes.
+
+import { isRecord } from './is-record';
 import type { ComposerMode, TicketSnapshot, Unreadable } from './snapshot';
 
 /** Content script → background. */
@@ -56,17 +58,14 @@ const TYPES = new Set<AnyMessage['type']>([
   'bg/insertTop',
 ]);
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Returns the message when its shape is right, else undefined (so listeners ignore it). */
 export function parseMessage(value: unknown): AnyMessage | undefined {
-  if (!isObject(value) || typeof value.type !== 'string' || !TYPES.has(value.type as AnyMessage['type'])) {
+  if (!isRecord(value) || typeof value.type !== 'string' || !TYPES.has(value.type as AnyMessage['type'])) {
     return undefined;
   }
   switch (value.type) {
     case 'cs/snapshot':
-      return isObject(value.snapshot) && typeof value.snapshot.url === 'string'
+      return isRecord(value.snapshot) && typeof value.snapshot.url === 'string'
         ? (value as AnyMessage)
         : undefined;
     case 'ui/getSnapshot':

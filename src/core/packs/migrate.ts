@@ -1,14 +1,13 @@
 // Brings older pack documents up to the current schemaVersion, saying what changed. Each step is a pure
 // function from one version to the next, so a pack from any supported version walks the chain.
+
+import { isRecord } from '../is-record';
 import { CUES, CUSTOMER_TYPES, normalizeLangHint, STAGES } from '../taxonomy';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 
 export type MigrationResult =
   | { ok: true; pack: unknown; fromVersion: number; toVersion: number; changes: string[] }
   | { ok: false; error: string };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The schema version a document is written in, or a sentence saying why it cannot be told. */
 export function detectSchemaVersion(raw: unknown): number | { error: string } {

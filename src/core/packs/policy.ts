@@ -1,6 +1,8 @@
 // Enterprise policy for packs, read from Chrome managed storage or Firefox policies.json (3rdparty).
 // Values come from an administrator's file and may be missing or wrong-typed: check each one and say
 // in a plain sentence what was ignored. Keys match public/managed_schema.json.
+
+import { isRecord } from '../is-record';
 import { type Lang, normalizeLangHint } from '../taxonomy';
 import { parseJsonWithLocations } from './json-locate';
 import { parseTrustedKey, type TrustedKey } from './sign';
@@ -48,9 +50,6 @@ export const POLICY_KEYS = [
   'teamHours',
   'uiLanguage',
 ] as const;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A pack URL we are willing to fetch: https only (policy and agents alike). */
 export function checkPackUrl(text: string): { url: string } | { error: string } {

@@ -3,6 +3,7 @@
 import * as ed from '@noble/ed25519';
 import canonicalize from 'canonicalize';
 import { base64ToBytes, bytesToBase64 } from '../base64';
+import { isRecord } from '../is-record';
 import type { PackSignature, SignedPack } from './schema';
 
 export { base64ToBytes, bytesToBase64 };
@@ -15,9 +16,6 @@ export interface TrustedKey {
 }
 
 export type VerifyResult = { ok: true; keyId: string } | { ok: false; reason: string };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 

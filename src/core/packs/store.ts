@@ -1,6 +1,8 @@
 // The pack sources the background keeps: pure functions from state to state, with fetch and time passed
 // in, so the background persists the JSON state in storage.local and tests drive it without a browser.
 // Rule that matters most: a pack that fails validation or signature never replaces the last good copy.
+
+import { isRecord } from '../is-record';
 import { compareVersions } from './diff';
 import { type LoadedPack, loadPackText, loadPackValue } from './load';
 import { checkPackUrl, NO_POLICY, type PolicyConfig, signatureRequired, userPacksAllowed } from './policy';
@@ -79,9 +81,6 @@ const LOCKED =
 const USER_PACKS_OFF = "Your organisation's policy does not allow adding phrase packs here.";
 
 export const emptyState = (): PackStoreState => ({ schema: 1, entries: [] });
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const optionalString = (value: unknown) => (typeof value === 'string' ? value : undefined);
 

@@ -2,6 +2,7 @@
 // for structure, then plain-code checks for what a schema cannot say well. Every problem names its JSON path.
 import type { TSchema } from '@sinclair/typebox';
 import { Value, ValueErrorType } from '@sinclair/typebox/value';
+import { isRecord } from '../is-record';
 import { CUES, CUSTOMER_TYPES, LANGS, STAGES, TOPICS } from '../taxonomy';
 import { positionOf, type SourcePosition } from './json-locate';
 import {
@@ -79,9 +80,6 @@ export function readablePath(pointer: string): string {
     out += /^\d+$/.test(segment) ? `[${segment}]` : out ? `.${segment}` : segment;
   return out;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The phrase id a pointer falls in, looked up in the raw document. */
 function phraseIdAt(raw: unknown, pointer: string): string | undefined {
