@@ -37,6 +37,11 @@ describe('a verdict of praise right after a harm', () => {
     ['en', 'Great job. You sent my parcel to the wrong address again.'],
     ['sv', 'Snyggt jobbat. Ni skickade fakturan två gånger igen.'],
   ])('%s: %s', readsAsSarcasm);
+  // The praise inside an intensifier compound, a form the word lists do not hold.
+  it.each<[Lang, string]>([
+    ['sv', 'Ni skickade fakturan två gånger. Jättehjälpsamt.'],
+    ['nb', 'Dere sendte pakken til feil adresse igjen. Kjempeimponerende.'],
+  ])('%s: %s', readsAsSarcasm);
 });
 
 describe('sincere thanks stay gratitude', () => {

@@ -116,8 +116,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
     complaints: sentencesWith(features, tokens, COMPLAINTS),
     waits: sentencesWith(features, tokens, ['urgency']),
   };
-  for (const span of findIrony(tokens, lang, lexicon.negators, analysed, context))
-    add(features.cues, 'sarcasm', span);
+  for (const span of findIrony(tokens, lang, lexicon, analysed, context)) add(features.cues, 'sarcasm', span);
   inferAnger(features, text);
   return features;
 }

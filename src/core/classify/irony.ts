@@ -26,6 +26,8 @@ type IronyData = Record<Role, string[]> & { verdict: string[] };
 const REACH = 8;
 /** A sentence of praise this short stands alone as a verdict ("Great job.", "Virkelig imponerende jobb."). */
 const VERDICT_WORDS = 6;
+/** What is left of a compound after its intensifier prefix must be this long to be read as a word of its own. */
+const STEM_LETTERS = 4;
 
 export interface IronySpan {
   weight: number;
@@ -82,13 +84,25 @@ const overlaps = (a: Hit, b: Hit) => a.first <= b.last && b.first <= a.last;
 export function findIrony(
   tokens: Token[],
   lang: Lang,
-  negators: Iterable<string>,
+  { negators, intensifierPrefixes }: Pick<CompiledLexicon, 'negators' | 'intensifierPrefixes'>,
   text = '',
   { complaints = new Set(), waits = new Set() }: SentenceContext = {},
 ): IronySpan[] {
   if (tokens.length < 3) return [];
   const { lexicon, fillers } = ironyFor(lang, negators);
   const hits = matchLexicon(lexicon, tokens);
+  // Praise in an intensifier compound is praise: «Jättehjälpsamt.», «Kjempeimponerende.», "Superhelpful."
+  const stems = stemsOfCompounds(tokens, intensifierPrefixes);
+  if (stems) {
+    for (const hit of matchLexicon(lexicon, stems)) {
+      const role = hit.entry.id;
+      if (
+        (role === 'praise' || role === 'quality') &&
+        !hits.some((h) => h.entry.id === role && overlaps(h, hit))
+      )
+        hits.push(hit);
+    }
+  }
   const of = (role: Role) => hits.filter((h) => h.entry.id === role);
   const qualities = of('quality').filter((h) => !h.negated);
   // A negated repair is no repair: «brukte tre uker på å ikke svare».
@@ -197,4 +211,18 @@ export function findIrony(
     spans.push({ weight: 0.6, start: tokens[praise.first].start, end: tokens[praise.last].end });
   }
   return spans;
+}
+
+/** The tokens with each intensifier compound cut to its stem ("jättehjälpsamt" → "hjälpsamt"), or undefined when there is none. */
+function stemsOfCompounds(tokens: Token[], prefixes: readonly string[]): Token[] | undefined {
+  let changed = false;
+  const stems = tokens.map((token) => {
+    const prefix = prefixes.find(
+      (p) => token.norm.length >= p.length + STEM_LETTERS && token.norm.startsWith(p),
+    );
+    if (!prefix) return token;
+    changed = true;
+    return { ...token, norm: token.norm.slice(prefix.length) };
+  });
+  return changed ? stems : undefined;
 }
