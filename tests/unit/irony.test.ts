@@ -44,6 +44,21 @@ describe('a verdict of praise right after a harm', () => {
   ])('%s: %s', readsAsSarcasm);
 });
 
+describe('praise said again, raised the second time', () => {
+  it.each<[Lang, string]>([
+    ['en', 'Wonderful. Truly wonderful. The third router in a month and it dropped out during my exam.'],
+    ['nb', 'Flott. Virkelig flott. Nå står vi uten strøm og uten svar.'],
+    ['sv', 'Perfekt. Verkligen perfekt. Ni skickade fakturan två gånger igen.'],
+    ['fi', 'Hienoa. Todella hienoa. Lähetitte laskun kahteen kertaan.'],
+  ])('%s: %s', readsAsSarcasm);
+  it.each<[Lang, string]>([
+    ['en', 'Great. Really great. It works now!'],
+    ['en', 'The new card arrived today. Great. Really great.'],
+    ['en', 'Great. Great. I will check tomorrow.'],
+    ['nb', 'Flott. Helt flott, nå virker det.'],
+  ])('%s: %s stays sincere', readsAsSincere);
+});
+
 describe('sincere thanks stay gratitude', () => {
   it.each<[Lang, string]>([
     ['en', 'Thanks for finding my lost suitcase so quickly, you saved my holiday!'],

@@ -26,6 +26,8 @@ type IronyData = Record<Role, string[]> & { verdict: string[] };
 const REACH = 8;
 /** A sentence of praise this short stands alone as a verdict ("Great job.", "Virkelig imponerende jobb."). */
 const VERDICT_WORDS = 6;
+/** At most this many filler words between a word of praise and its echo ("Brilliant. Absolutely brilliant."). */
+const ECHO_GAP = 3;
 /** What is left of a compound after its intensifier prefix must be this long to be read as a word of its own. */
 const STEM_LETTERS = 4;
 
@@ -187,6 +189,28 @@ export function findIrony(
     if (!harmHere || actedIn(sentence) || contrasts.some((c) => tokens[c.first].sentence === sentence))
       continue;
     spans.push({ weight: 0.6, start: tokens[praise.first].start, end: tokens[praise.last].end });
+  }
+
+  // Praise said again, raised the second time, opening the message or in one with a complaint: "Brilliant.
+  // Absolutely brilliant.", «Flott. Helt flott.», "Great, just great." Only filler words may stand between
+  // the two (one at least) and after the echo; thanks in the message or a repair next to it keep it sincere.
+  const praises = of('thanks').length ? [] : of('praise').filter((h) => !h.negated);
+  const wordsOf = (h: Hit) =>
+    tokens
+      .slice(h.first, h.last + 1)
+      .map((t) => t.norm)
+      .join(' ');
+  for (const [i, first] of praises.entries()) {
+    const echo = praises.slice(i + 1).find((h) => h.first > first.last && wordsOf(h) === wordsOf(first));
+    if (!echo || echo.first - first.last > ECHO_GAP || echo.first === first.last + 1) continue;
+    const sentence = tokens[first.first].sentence;
+    const echoSentence = tokens[echo.first].sentence;
+    if (first.first > 0 && harmedSentences.size === 0) continue;
+    if ([sentence, echoSentence, echoSentence + 1].some(repairedIn)) continue;
+    const after = tokens.slice(echo.last + 1).filter((t) => t.sentence === tokens[echo.last].sentence);
+    if ([...tokens.slice(first.last + 1, echo.first), ...after].some((t) => !fillers.has(t.norm))) continue;
+    if (echoSentence - sentence > 1) continue;
+    spans.push({ weight: 0.7, start: tokens[first.first].start, end: tokens[echo.last].end });
   }
 
   for (const praise of [...of('praise'), ...qualities]) {
