@@ -44,7 +44,10 @@ function readJsonl(relativePath: string): HoldoutRow[] {
 const isIn = (list: readonly string[], value: unknown): boolean =>
   typeof value === 'string' && list.includes(value);
 
-const ACRONYMS = new Set(common.acronyms);
+// Acronyms a writer of the newest, unseen set used that the classifier's list lacks: they join common.json only
+// after the set's one measurement, so that measurement stays blind.
+const NEWEST_SET_ACRONYMS = ['OWASP'];
+const ACRONYMS = new Set([...common.acronyms, ...NEWEST_SET_ACRONYMS]);
 
 const normalise = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
 

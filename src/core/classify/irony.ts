@@ -2,9 +2,11 @@
 // the company did ("thanks for losing my bag", «takk for at dere sendte den til feil adresse», "kiitos kun
 // hukkasitte laukun"), a short sentence of praise right after such a harm ("Sent to the wrong address
 // again. Great job."), thanks or praise for how quick or thorough the company was next to a harm or a long
-// wait ("Waited an hour. Fast service."), and praise that opens a sentence about a harm ("Brilliant, another
-// missed delivery."). A complaint that opens with a turn ("Thanks for the quick delivery. Unfortunately…")
-// keeps the praise sincere. Word lists are data (src/data/lexicon/irony.json).
+// wait ("Waited an hour. Fast service."), praise that opens a sentence about a harm ("Brilliant, another
+// missed delivery."), and praise said twice, raised the second time ("Brilliant. Absolutely brilliant.").
+// Praise inside an intensifier compound counts as the praise («Jättehjälpsamt.»). A complaint that opens
+// with a turn ("Thanks for the quick delivery. Unfortunately…") keeps the praise sincere. Word lists are data
+// (src/data/lexicon/irony.json).
 import irony from '../../data/lexicon/irony.json';
 import type { Lang } from '../taxonomy';
 import { type CompiledLexicon, compileLexicon, type Hit, matchLexicon } from './lexicon';
