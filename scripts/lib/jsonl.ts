@@ -1,6 +1,7 @@
 // Shared by the JSON-lines CLIs: read stdin line by line, answer one line per input in order,
 // and turn a bad line into {"id", "error"} without stopping the run.
 import { createInterface } from 'node:readline';
+import { isRecord } from '../../src/core/is-record';
 
 export async function runJsonLines(handle: (input: Record<string, unknown>) => unknown | Promise<unknown>) {
   // When the reader goes away (`… | head`), stop quietly, as other command-line tools do, not with a trace.
@@ -18,14 +19,13 @@ export async function runJsonLines(handle: (input: Record<string, unknown>) => u
       write({ id: null, error: `not a JSON line: ${(error as Error).message}` });
       continue;
     }
-    const id =
-      typeof input === 'object' && input !== null && 'id' in input ? (input as { id: unknown }).id : null;
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      write({ id, error: 'each line must be a JSON object' });
+    if (!isRecord(input)) {
+      write({ id: null, error: 'each line must be a JSON object' });
       continue;
     }
+    const id = 'id' in input ? input.id : null;
     try {
-      write(await handle(input as Record<string, unknown>));
+      write(await handle(input));
     } catch (error) {
       write({ id, error: (error as Error).message || String(error) });
     }

@@ -9,7 +9,7 @@
 // (src/data/lexicon/irony.json).
 import irony from '../../data/lexicon/irony.json';
 import type { Lang } from '../taxonomy';
-import { type CompiledLexicon, compileLexicon, type Hit, matchLexicon } from './lexicon';
+import { type CompiledLexicon, compileLexicon, type Hit, intensifierPrefixOf, matchLexicon } from './lexicon';
 import type { Token } from './tokenize';
 
 type Role =
@@ -243,9 +243,7 @@ export function findIrony(
 function stemsOfCompounds(tokens: Token[], prefixes: readonly string[]): Token[] | undefined {
   let changed = false;
   const stems = tokens.map((token) => {
-    const prefix = prefixes.find(
-      (p) => token.norm.length >= p.length + STEM_LETTERS && token.norm.startsWith(p),
-    );
+    const prefix = intensifierPrefixOf(token.norm, prefixes, STEM_LETTERS);
     if (!prefix) return token;
     changed = true;
     return { ...token, norm: token.norm.slice(prefix.length) };

@@ -211,9 +211,16 @@ function negatorBefore(lexicon: CompiledLexicon, tokens: Token[], at: number): n
   return -1;
 }
 
+/**
+ * The intensifier prefix a compound starts with ("jätte" in "jättebesviken"), when at least `stemLetters`
+ * letters follow it, else undefined.
+ */
+export const intensifierPrefixOf = (word: string, prefixes: readonly string[], stemLetters: number) =>
+  prefixes.find((p) => word.length >= p.length + stemLetters && word.startsWith(p));
+
 function isIntensified(lexicon: CompiledLexicon, tokens: Token[], at: number): boolean {
   const word = tokens[at].norm;
-  if (lexicon.intensifierPrefixes.some((p) => word.length > p.length + 2 && word.startsWith(p))) return true;
+  if (intensifierPrefixOf(word, lexicon.intensifierPrefixes, 3)) return true;
   const sentence = tokens[at].sentence;
   for (let j = at - 1; j >= Math.max(0, at - 2); j--) {
     if (tokens[j].sentence !== sentence) return false;
