@@ -304,3 +304,29 @@ describe('calling for attention is not anger', () => {
     expect(cues).not.toContain('anger');
   });
 });
+
+describe('a customer who threatens is intimidating', () => {
+  // The type is decided before the stacker settles the cues; these two read neutral and talkative without the
+  // rule, with their threat shown.
+  it.each<[Lang, string]>([
+    [
+      'en',
+      "My brother-in-law sits on the county council and he'll be hearing about how your office has treated me.",
+    ],
+    ['sv', 'Min svåger sitter i kommunfullmäktige och han kommer att få höra hur ni har behandlat mig.'],
+  ])('%s: %s', (lang, text) => {
+    const result = analyze(text, { lang });
+    expect(result.cues.map((c) => c.cue)).toContain('threat');
+    expect(result.customerType).toBe('intimidating');
+    expect(result.confidence).toBe(Math.max(...Object.values(result.scores)));
+    for (const e of result.typeEvidence ?? []) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it('leaves a threat-free complaint to the scores', () => {
+    const result = analyze('The parcel arrived broken and I want a replacement sent out this week, please.', {
+      lang: 'en',
+    });
+    expect(result.cues.map((c) => c.cue)).not.toContain('threat');
+    expect(result.customerType).not.toBe('intimidating');
+  });
+});

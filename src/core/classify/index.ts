@@ -131,20 +131,44 @@ function analysisOf(
         new Set(parts[parts.length - 1]?.features.certain),
       )
     : confirmed;
-  const typeEvidence = typeEvidenceOf(decision.customerType, lang, parts);
+  const cues = reportCues(shown, parts, lang);
+  const { customerType, confidence, scores } = threatensMeansIntimidating(decision, cues);
+  const typeEvidence = typeEvidenceOf(customerType, lang, parts);
   const register = lang === 'fi' ? finnishRegister(registerText) : undefined;
   return {
     lang,
     supported: true,
     langConfidence: guess.confidence,
     ...(guess.variant ? { variant: guess.variant } : {}),
-    customerType: decision.customerType,
-    confidence: decision.confidence,
-    scores: decision.scores,
-    cues: reportCues(shown, parts, lang),
+    customerType,
+    confidence,
+    scores,
+    cues,
     ...(typeEvidence.length ? { typeEvidence } : {}),
     ...(register ? { register } : {}),
     ...(truncated ? { truncated } : {}),
+  };
+}
+
+/**
+ * A customer who threatens is the intimidating customer (design.md section 2: "threats (lawyer, press,
+ * reviews, authorities, physical)"), whatever the blend of type scores said. The type is decided before the
+ * stacker has its say on the cues, so a threat it adds, or one said without the type's usual words ("80k
+ * followers … Your call."), left the type at angry, demanding or neutral. The shown threat carries its own
+ * evidence words, so the panel can say why.
+ */
+function threatensMeansIntimidating(
+  decision: { customerType: CustomerType; confidence: number; scores: Record<CustomerType, number> },
+  cues: CueHit[],
+) {
+  const threat = cues.find((hit) => hit.cue === 'threat');
+  if (!threat || decision.customerType === 'intimidating') return decision;
+  // At least the former winner's score, so the type stays the highest of the scores the panel is given.
+  const confidence = Math.max(decision.scores.intimidating, threat.score, decision.confidence);
+  return {
+    customerType: 'intimidating' as const,
+    confidence,
+    scores: { ...decision.scores, intimidating: confidence },
   };
 }
 
