@@ -305,7 +305,7 @@ describe('calling for attention is not anger', () => {
   });
 });
 
-describe('a customer who threatens is intimidating', () => {
+describe('the type follows the cues shown', () => {
   // The type is decided before the stacker settles the cues; these two read neutral and talkative without the
   // rule, with their threat shown.
   it.each<[Lang, string]>([
@@ -320,6 +320,16 @@ describe('a customer who threatens is intimidating', () => {
     expect(result.customerType).toBe('intimidating');
     expect(result.confidence).toBe(Math.max(...Object.values(result.scores)));
     for (const e of result.typeEvidence ?? []) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it('reads a polite letter that shows anger as angry, not as a plain request', () => {
+    // Neutral by the type scores (no angry type words), with the anger cue shown beside it.
+    const text =
+      'Dear Sir or Madam, I would be grateful if you could explain why my rent was taken twice this month, leaving me overdrawn and paying a £30 fee I cannot afford.';
+    const result = analyze(text, { lang: 'en' });
+    expect(result.cues.map((c) => c.cue)).toContain('anger');
+    expect(result.customerType).toBe('angry');
+    expect(result.confidence).toBe(Math.max(...Object.values(result.scores)));
   });
 
   it('leaves a threat-free complaint to the scores', () => {
