@@ -9,7 +9,8 @@
 //   npx tsx scripts/cross-validate.ts --choice '{"thresholds":{"frustration":0.35}}'   another stacker choice
 //     (which cues it decides and from which bar: StackerChoice, merged over the shipped one), measured nested
 // The cue stacker is nested: for each fold it is fitted on the other folds' out-of-fold rows
-// (scripts/lib/stacker-train.ts), so neither the model nor the stacker has seen the fold.
+// (scripts/lib/stacker-train.ts), so neither the model nor the stacker has seen the fold. The fold models are
+// trained in one worker process per core (about 15 minutes on two).
 import { useModel } from '../src/core/classify/model';
 import { useStacker } from '../src/core/classify/stacker';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS, type Lang } from '../src/core/taxonomy';
@@ -38,7 +39,7 @@ import {
   fitStacker,
   leftOutWith,
   messagesOf,
-  outOfFold,
+  outOfFoldInWorkers,
   SHIPPED_CHOICE,
   type StackerChoice,
   stackerFolds,
@@ -74,8 +75,9 @@ function stackerChoice(): StackerChoice {
   }
 }
 const choice = stackerChoice();
-const log = (line: string) => process.stderr.write(`${line}\n`);
-const outOfFoldRuns = withStacker ? outOfFold(stackerFolds(), log) : undefined;
+const outOfFoldRuns = withStacker
+  ? await outOfFoldInWorkers(stackerFolds(), { keepModels: true })
+  : undefined;
 // Off unless fitted per fold below: --no-stacker measures the rules alone.
 useStacker(undefined);
 for (const fold of folds) {

@@ -2,6 +2,11 @@
 // the shipped weights, and scripts/cross-validate.ts, which fits it without the fold it measures on.
 // The stacker reads the cue model's probabilities, so it is trained on out-of-fold outputs: for each set, the
 // model is trained without that set and the set's messages are read with it, as fresh text would be.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stackerInputsFor } from '../../src/core/classify/index';
 import { type ModelData, sigmoid, useModel } from '../../src/core/classify/model';
 import { dot, STACKER_INPUTS, type StackerData } from '../../src/core/classify/stacker';
@@ -92,6 +97,48 @@ export function outOfFold(
   }
   if (shipped) useModel(shipped);
   return { rows, models };
+}
+
+/**
+ * outOfFold shared out among worker processes (scripts/lib/oof-worker.ts), one per core unless `jobs` says:
+ * each trains the models of every jobs-th fold. The rows come back in fold order, so what is fitted on them
+ * does not depend on how many workers ran; with `keepModels` the fold models come back too (for measuring).
+ */
+export async function outOfFoldInWorkers(
+  folds: string[],
+  { jobs = availableParallelism(), keepModels = false } = {},
+): Promise<{ rows: StackerRow[]; models: Map<string, ModelData> }> {
+  const workers = Math.max(1, Math.min(jobs, folds.length));
+  const dir = mkdtempSync(join(tmpdir(), 'calmdesk-oof-'));
+  const script = fileURLToPath(new URL('./oof-worker.ts', import.meta.url));
+  try {
+    const parts = Array.from({ length: workers }, (_, part) => folds.filter((_, i) => i % workers === part));
+    await Promise.all(
+      parts.map((part) => {
+        const args = [...process.execArgv, script, '--folds', part.join(','), '--out', dir];
+        const child = spawn(process.execPath, keepModels ? [...args, '--models'] : args, {
+          stdio: 'inherit',
+        });
+        return new Promise<void>((resolve, reject) =>
+          child.on('exit', (code) =>
+            code === 0
+              ? resolve()
+              : reject(new Error(`out-of-fold worker for ${part[0]} … exited with ${code}`)),
+          ),
+        );
+      }),
+    );
+    const rows: StackerRow[] = parts.flatMap((part) =>
+      JSON.parse(readFileSync(join(dir, `rows-${part[0]}.json`), 'utf8')),
+    );
+    const models = new Map<string, ModelData>();
+    if (keepModels)
+      for (const fold of folds)
+        models.set(fold, JSON.parse(readFileSync(join(dir, `model-${fold}.json`), 'utf8')));
+    return { rows: folds.flatMap((fold) => rows.filter((row) => row.fold === fold)), models };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Solves A x = b (A symmetric positive definite, small) by Gaussian elimination with partial pivoting. */
