@@ -10,7 +10,7 @@
 //     (which cues it decides and from which bar: StackerChoice, merged over the shipped one), measured nested
 // The cue stacker is nested: for each fold it is fitted on the other folds' out-of-fold rows
 // (scripts/lib/stacker-train.ts), so neither the model nor the stacker has seen the fold. The fold models are
-// trained in one worker process per core (about 15 minutes on two).
+// trained in one worker process per core (about 15 minutes on two cores).
 import { useModel } from '../src/core/classify/model';
 import { useStacker } from '../src/core/classify/stacker';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS, type Lang } from '../src/core/taxonomy';
