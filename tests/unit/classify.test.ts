@@ -46,6 +46,21 @@ describe('analyze', () => {
     );
   });
 
+  it('reads "died" as a loss when a person died, not an appliance', () => {
+    expect(cuesOf('My father has sadly died and I am the executor of his estate.', 'en')).toContain(
+      'hardship',
+    );
+    expect(cuesOf("I'm on my own since my Tom died, so the bills are all on me now.", 'en')).toContain(
+      'hardship',
+    );
+    expect(
+      cuesOf('The tumble dryer in the utility room has died. Can an engineer come Friday?', 'en'),
+    ).not.toContain('hardship');
+    expect(
+      cuesOf('I nearly died of embarrassment when my card was declined at the till.', 'en'),
+    ).not.toContain('hardship');
+  });
+
   it('reads litotes as no complaint: degree words between the negation and the word do not break it', () => {
     expect(cuesOf('Ei ollut yhtään niin huono kuin arvosteluissa väitettiin.', 'fi')).not.toContain(
       'disappointment',
