@@ -46,6 +46,25 @@ describe('analyze', () => {
     );
   });
 
+  it('reads a broken bone or an operation of the customer as hardship, in each language', () => {
+    expect(
+      cuesOf('I fractured my wrist skiing, so could you pause the classes until March?', 'en'),
+    ).toContain('hardship');
+    expect(
+      cuesOf('Har brukket armen og kan ikke kjøre på seks uker, kan dere hente pakken?', 'nb'),
+    ).toContain('hardship');
+    expect(cuesOf('Jag bröt foten i helgen och kan inte ta mig till ombudet.', 'sv')).toContain('hardship');
+    expect(cuesOf('Nilkka on murtunut, joten en pääse hakemaan pakettia.', 'fi')).toContain('hardship');
+    expect(cuesOf('Hunden ska opereras på torsdag. Ska han fasta från midnatt?', 'sv')).not.toContain(
+      'hardship',
+    );
+  });
+
+  it('reads "I know when your shift ends" as a threat', () => {
+    expect(cuesOf('Tell that cashier I know when his shift ends.', 'en')).toContain('threat');
+    expect(cuesOf('Tiedän milloin sen vuoro loppuu.', 'fi')).toContain('threat');
+  });
+
   it('reads "died" as a loss when a person died, not an appliance', () => {
     expect(cuesOf('My father has sadly died and I am the executor of his estate.', 'en')).toContain(
       'hardship',
