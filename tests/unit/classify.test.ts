@@ -100,6 +100,10 @@ describe('analyze', () => {
     // Error codes and identifiers are written in capitals; nobody is raising their voice.
     expect(cuesOf('The app says AUTH_EXPIRED and then ERR_NETWORK_CHANGED.', 'en')).not.toContain('shouting');
     expect(cuesOf('Appen sier AUTH_EXPIRED hver gang jeg logger inn.', 'nb')).not.toContain('shouting');
+    // A developer's acronyms: two of them must not add up to a raised voice.
+    expect(
+      cuesOf('Enligt RFC 6750 ska det vara 401. Jag har skickat en PR till er SDK med fixen.', 'sv'),
+    ).not.toContain('shouting');
   });
 
   it('reads a raised voice on a complaint as anger, but not a shouted "again" or "fifth time"', () => {
