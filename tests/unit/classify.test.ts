@@ -78,6 +78,7 @@ describe('analyze', () => {
     expect(
       cuesOf('I nearly died of embarrassment when my card was declined at the till.', 'en'),
     ).not.toContain('hardship');
+    expect(cuesOf('My sister died laughing when she saw the invoice.', 'en')).not.toContain('hardship');
   });
 
   it('reads litotes as no complaint: degree words between the negation and the word do not break it', () => {
