@@ -81,6 +81,35 @@ describe('analyze', () => {
     expect(cuesOf('My sister died laughing when she saw the invoice.', 'en')).not.toContain('hardship');
   });
 
+  it('reads a pregnancy as no hardship, and "poor thing" as sympathy, not a complaint', () => {
+    expect(
+      cuesOf('Kattaako matkavakuutus, jos raskauden kanssa tulee jotain? Kyse on kuitenkin vauvasta.', 'fi'),
+    ).not.toContain('hardship');
+    expect(
+      cuesOf("I'm pregnant and flying in May. Can I move my seat nearer the front?", 'en'),
+    ).not.toContain('hardship');
+    expect(
+      cuesOf(
+        "The neighbour's tree came down on our fence, poor thing, it was gorgeous. Can someone come round?",
+        'en',
+      ),
+    ).not.toContain('disappointment');
+  });
+
+  it('reads a hinted departure as churn', () => {
+    expect(cuesOf("Once this is sorted I'm moving everything elsewhere.", 'en')).toContain('churn');
+    expect(cuesOf('Jag får nog tänka mig för innan jag handlar här nästa gång.', 'sv')).toContain('churn');
+    expect(cuesOf('Vi tenker nøye gjennom om vi skal fornye avtalene våre hos dere.', 'nb')).toContain(
+      'churn',
+    );
+    expect(
+      cuesOf(
+        'Sopimus on uusittavana kesäkuussa, ja olemme jo pyytäneet tarjoukset kahdelta muulta toimittajalta.',
+        'fi',
+      ),
+    ).toContain('churn');
+  });
+
   it('reads litotes as no complaint: degree words between the negation and the word do not break it', () => {
     expect(cuesOf('Ei ollut yhtään niin huono kuin arvosteluissa väitettiin.', 'fi')).not.toContain(
       'disappointment',

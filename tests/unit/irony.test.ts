@@ -124,3 +124,41 @@ describe('praise that opens a sentence about a harm', () => {
     ['sv', 'Toppen, ännu en fråga: kan jag byta adress?'],
   ])('not irony: %s: %s', readsAsSincere);
 });
+
+describe('thanks in a form customers use almost only ironically', () => {
+  // «Tack så hemskt mycket för att ni …» is ironic in 19 of the 20 labelled messages that have it, whatever
+  // follows: the harm needs no word of its own ("a blue jacket when I ordered black").
+  it.each<[Lang, string]>([
+    ['sv', 'Tack så hemskt mycket för att ni skickade en blå jacka när jag beställde en svart.'],
+    ['sv', 'Tack så jättemycket för att ni flyttade min tid till sex på morgonen.'],
+  ])('%s: %s', readsAsIronicThanks);
+  // What was done or how kindly makes them sincere, and sincere thanks are no anger.
+  it.each<[Lang, string]>([
+    ['sv', 'Tack så hemskt mycket för att ni ordnade det så snabbt!'],
+    ['sv', 'Tack så hjärtligt för att ni alltid är så trevliga när jag ringer.'],
+  ])('%s: %s stays sincere', (lang, text) => {
+    const cues = cueIds(text, lang);
+    expect(cues).toContain('gratitude');
+    expect(cues).not.toContain('sarcasm');
+    expect(cues).not.toContain('anger');
+  });
+});
+
+describe('mock wonder and mock questions', () => {
+  it.each<[Lang, string]>([
+    ['en', 'Interesting that your agent ended the chat the moment I asked for her name.'],
+    ['nb', 'Interessant at dere mener at jeg brukte 2400 kWh i februar.'],
+    ['sv', 'Intressant att er expert föreslog att jag skulle rensa cachen.'],
+    ['fi', 'Mielenkiintoista, että asiantuntijanne suosittelee välimuistin tyhjentämistä.'],
+    ['en', 'You sent my parcel to the wrong address again. Interesting.'],
+    ['sv', 'Ni skickade fakturan två gånger igen. Intressant.'],
+    ['en', 'Forty minutes in the queue. Are you all on a coffee break?'],
+    ['nb', 'Hallo?? 30 min i kø. Har dere kaffepause alle sammen?'],
+    ['sv', 'har ni kaffepaus allihop eller? 40 min i kö nu'],
+  ])('%s: %s', readsAsSarcasm);
+  it.each<[Lang, string]>([
+    ['en', 'Interesting, I did not know that. Which plan has the most data?'],
+    ['sv', 'Intressant, det visste jag inte. Vilket abonnemang har mest surf?'],
+    ['en', 'I am on my lunch break, could you call me back after one?'],
+  ])('%s: %s stays sincere', readsAsSincere);
+});

@@ -2,10 +2,11 @@
 // the company did ("thanks for losing my bag", «takk for at dere sendte den til feil adresse», "kiitos kun
 // hukkasitte laukun"), a short sentence of praise right after such a harm ("Sent to the wrong address
 // again. Great job."), thanks or praise for how quick or thorough the company was next to a harm or a long
-// wait ("Waited an hour. Fast service."), praise that opens a sentence about a harm ("Brilliant, another
-// missed delivery."), and praise said twice, raised the second time ("Brilliant. Absolutely brilliant.").
-// Praise inside an intensifier compound counts as the praise («Jättehjälpsamt.»). A complaint that opens
-// with a turn ("Thanks for the quick delivery. Unfortunately…") keeps the praise sincere. Word lists are data
+// wait ("Waited an hour. Fast service."), thanks in a form used almost only ironically («Tack så hemskt mycket
+// för att ni …»), praise that opens a sentence about a harm ("Brilliant, another missed delivery."), and
+// praise said twice, raised the second time ("Brilliant. Absolutely brilliant."). Praise inside an
+// intensifier compound counts as the praise («Jättehjälpsamt.»). A complaint that opens with a turn ("Thanks
+// for the quick delivery. Unfortunately…") keeps the praise sincere. Word lists are data
 // (src/data/lexicon/irony.json).
 import irony from '../../data/lexicon/irony.json';
 import type { Lang } from '../taxonomy';
@@ -14,6 +15,7 @@ import type { Token } from './tokenize';
 
 type Role =
   | 'thanks'
+  | 'pointedThanks'
   | 'mishaps'
   | 'repair'
   | 'praise'
@@ -133,6 +135,14 @@ export function findIrony(
         !between(contrasts, thanks.last, m.first),
     );
     if (harm) spans.push({ weight: 0.7, start: tokens[thanks.first].start, end: tokens[harm.last].end });
+  }
+
+  // Thanks in a form customers use almost only ironically («Tack så hemskt mycket för att ni …»): irony unless
+  // the sentence says what was sincerely done or how kindly («… för att ni ordnade det så snabbt»).
+  for (const thanks of of('pointedThanks')) {
+    const sentence = tokens[thanks.first].sentence;
+    if (repairedIn(sentence) || spans.some((s) => s.start === tokens[thanks.first].start)) continue;
+    spans.push({ weight: 0.65, start: tokens[thanks.first].start, end: tokens[thanks.last].end });
   }
 
   const harmedSentences = new Set([

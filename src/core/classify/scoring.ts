@@ -38,7 +38,14 @@ export interface TypeWeights {
      * `fromTrace`, from no lexicon hit at all at `fromNothing` (probabilities); `never` for mechanical cues,
      * `notFromNothing` for those where a wrong tag costs most.
      */
-    adds: { fromTrace: number; fromNothing: number; never: Cue[]; notFromNothing: Cue[] };
+    adds: {
+      fromTrace: number;
+      fromNothing: number;
+      never: Cue[];
+      notFromNothing: Cue[];
+      /** Nor from nothing in a message of thanks with no word of complaint. */
+      notBesideThanks: Cue[];
+    };
   };
   /**
    * Higher bars for showing the cues that fired most often where the writers saw none (leave-one-set-out:
