@@ -162,3 +162,13 @@ describe('mock wonder and mock questions', () => {
     ['en', 'I am on my lunch break, could you call me back after one?'],
   ])('%s: %s stays sincere', readsAsSincere);
 });
+
+describe('a harm the customer did to themselves is no harm done by the company', () => {
+  it.each<[Lang, string]>([
+    [
+      'nb',
+      'Fantastisk service! Jeg glemte lommeboka på bordet, og servitøren løp etter meg ut på gata med den.',
+    ],
+    ['en', 'Brilliant service! I forgot my wallet on the table and the waiter ran after me with it.'],
+  ])('%s: %s stays sincere', readsAsSincere);
+});

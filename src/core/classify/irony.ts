@@ -32,6 +32,8 @@ const REACH = 8;
 const VERDICT_WORDS = 6;
 /** At most this many filler words between a word of praise and its echo ("Brilliant. Absolutely brilliant."). */
 const ECHO_GAP = 3;
+/** I and we in the four languages: a mishap word right after one is something the customer did. */
+const FIRST_PERSON = new Set(['i', 'we', 'jeg', 'eg', 'vi', 'me', 'jag', 'minä', 'mä', 'mie', 'me']);
 /** What is left of a compound after its intensifier prefix must be this long to be read as a word of its own. */
 const STEM_LETTERS = 4;
 
@@ -118,7 +120,9 @@ export function findIrony(
   const actions = repairs.filter((h) => !qualities.some((q) => overlaps(q, h)));
   const actedIn = (sentence: number) => actions.some((h) => tokens[h.first].sentence === sentence);
   const contrasts = of('contrast');
-  const mishaps = of('mishaps');
+  // A harm the customer did to themselves is no harm done by the company: "Great service! I forgot my wallet
+  // and the waiter ran after me with it."
+  const mishaps = of('mishaps').filter((m) => !(m.first > 0 && FIRST_PERSON.has(tokens[m.first - 1].norm)));
   const repairedIn = (sentence: number) => repairs.some((h) => tokens[h.first].sentence === sentence);
   const between = (list: Hit[], from: number, to: number) => list.some((h) => h.first > from && h.first < to);
   const spans: IronySpan[] = [];
