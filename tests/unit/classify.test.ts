@@ -81,6 +81,10 @@ describe('analyze', () => {
     expect(cuesOf('My sister died laughing when she saw the invoice.', 'en')).not.toContain('hardship');
   });
 
+  it('adds no anger from the model alone where the words show no complaint', () => {
+    expect(cuesOf('No complaints. Food arrived hot and the driver was polite.', 'en')).not.toContain('anger');
+  });
+
   it('reads a pregnancy as no hardship, and "poor thing" as sympathy, not a complaint', () => {
     expect(
       cuesOf('Kattaako matkavakuutus, jos raskauden kanssa tulee jotain? Kyse on kuitenkin vauvasta.', 'fi'),

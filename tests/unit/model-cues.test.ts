@@ -71,7 +71,7 @@ describe('cues the model adds', () => {
   });
 
   it('never adds a cue the customer negated', () => {
-    const cues = cuesOf("I'm not worried, the box was zorblax.").map((c) => c.cue);
+    const cues = cuesOf("I'm not worried, the box was zorblax again.").map((c) => c.cue);
     expect(cues).not.toContain('worry');
     expect(cues).toContain('anger');
   });
@@ -98,11 +98,17 @@ describe('cues the model adds', () => {
   });
 
   // Abuse is an insult the agent is shown: it takes the insulting words themselves. Anger may come from the
-  // model alone (cold, polite anger has no angry word; measured on three fresh sets, +0.4 to +1.1).
+  // model alone beside a trace of a complaint (cold, polite anger has no angry word; measured on three fresh
+  // sets, +0.4 to +1.1), never from nothing ("No complaints. … the driver was polite." read as anger).
   it('leaves irony to the irony reading and abuse to the lexicons', () => {
     const cues = cuesOf('The box was zorblax.').map((c) => c.cue);
     expect(cues).not.toContain('sarcasm');
     expect(cues).not.toContain('abuse');
-    expect(cues).toContain('anger');
+    expect(cues).not.toContain('anger');
+    expect(cuesOf('The box was zorblax again.').map((c) => c.cue)).toContain('anger');
+  });
+
+  it('adds no anger to plain thanks', () => {
+    expect(cuesOf('Thank you so much, the box was zorblax.').map((c) => c.cue)).not.toContain('anger');
   });
 });

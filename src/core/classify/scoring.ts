@@ -43,8 +43,8 @@ export interface TypeWeights {
       fromNothing: number;
       never: Cue[];
       notFromNothing: Cue[];
-      /** Nor from nothing in a message of thanks with no word of complaint. */
-      notBesideThanks: Cue[];
+      /** From nothing only beside a trace of a complaint, and not in a message of plain thanks. */
+      onlyBesideComplaint: Cue[];
     };
   };
   /**
