@@ -171,4 +171,9 @@ describe('a harm the customer did to themselves is no harm done by the company',
     ],
     ['en', 'Brilliant service! I forgot my wallet on the table and the waiter ran after me with it.'],
   ])('%s: %s stays sincere', readsAsSincere);
+  // "me" is the customer as the object in English ("sending me the wrong size"), not "we" as in Finnish.
+  it.each<[Lang, string]>([['en', 'Thanks so much for sending me wrong size shoes.']])(
+    '%s: %s',
+    readsAsIronicThanks,
+  );
 });

@@ -24,7 +24,7 @@ type Role =
   | 'quality'
   | 'another'
   | 'notAnother';
-type IronyData = Record<Role, string[]> & { verdict: string[] };
+type IronyData = Record<Role, string[]> & { verdict: string[]; selves: string[] };
 
 /** How many words after the thanks the harm may come ("thanks so much for once again losing …"). */
 const REACH = 8;
@@ -32,8 +32,6 @@ const REACH = 8;
 const VERDICT_WORDS = 6;
 /** At most this many filler words between a word of praise and its echo ("Brilliant. Absolutely brilliant."). */
 const ECHO_GAP = 3;
-/** I and we in the four languages: a mishap word right after one is something the customer did. */
-const FIRST_PERSON = new Set(['i', 'we', 'jeg', 'eg', 'vi', 'me', 'jag', 'minä', 'mä', 'mie', 'me']);
 /** What is left of a compound after its intensifier prefix must be this long to be read as a word of its own. */
 const STEM_LETTERS = 4;
 
@@ -47,13 +45,15 @@ interface CompiledIrony {
   lexicon: CompiledLexicon;
   /** Words that may stand beside the praise in a verdict sentence ("Really great job, guys."). */
   fillers: Set<string>;
+  /** I and we: a mishap word right after one is something the customer did. */
+  selves: Set<string>;
 }
 const cache = new Map<Lang, CompiledIrony>();
 
 function ironyFor(lang: Lang, negators: Iterable<string>): CompiledIrony {
   let compiled = cache.get(lang);
   if (!compiled) {
-    const { verdict, ...roles } = (irony as unknown as Record<Lang, IronyData>)[lang];
+    const { verdict, selves, ...roles } = (irony as unknown as Record<Lang, IronyData>)[lang];
     const cues = Object.fromEntries(
       Object.entries(roles).map(([role, patterns]) => [
         role,
@@ -69,7 +69,7 @@ function ironyFor(lang: Lang, negators: Iterable<string>): CompiledIrony {
       positive: [],
       types: {},
     });
-    compiled = { lexicon, fillers: new Set(verdict) };
+    compiled = { lexicon, fillers: new Set(verdict), selves: new Set(selves) };
     cache.set(lang, compiled);
   }
   return compiled;
@@ -97,7 +97,7 @@ export function findIrony(
   { complaints = new Set(), waits = new Set() }: SentenceContext = {},
 ): IronySpan[] {
   if (tokens.length < 3) return [];
-  const { lexicon, fillers } = ironyFor(lang, negators);
+  const { lexicon, fillers, selves } = ironyFor(lang, negators);
   const hits = matchLexicon(lexicon, tokens);
   // Praise in an intensifier compound is praise: «Jättehjälpsamt.», «Kjempeimponerende.», "Superhelpful."
   const stems = stemsOfCompounds(tokens, intensifierPrefixes);
@@ -122,7 +122,7 @@ export function findIrony(
   const contrasts = of('contrast');
   // A harm the customer did to themselves is no harm done by the company: "Great service! I forgot my wallet
   // and the waiter ran after me with it."
-  const mishaps = of('mishaps').filter((m) => !(m.first > 0 && FIRST_PERSON.has(tokens[m.first - 1].norm)));
+  const mishaps = of('mishaps').filter((m) => !(m.first > 0 && selves.has(tokens[m.first - 1].norm)));
   const repairedIn = (sentence: number) => repairs.some((h) => tokens[h.first].sentence === sentence);
   const between = (list: Hit[], from: number, to: number) => list.some((h) => h.first > from && h.first < to);
   const spans: IronySpan[] = [];
