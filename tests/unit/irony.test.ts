@@ -160,6 +160,8 @@ describe('mock wonder and mock questions', () => {
     ['en', 'Interesting, I did not know that. Which plan has the most data?'],
     ['sv', 'Intressant, det visste jag inte. Vilket abonnemang har mest surf?'],
     ['en', 'I am on my lunch break, could you call me back after one?'],
+    ['sv', 'Tack för hjälpen med fakturan och trevlig fika allihop!'],
+    ['nb', 'Takk for hjelpen, og god lunsj alle sammen!'],
   ])('%s: %s stays sincere', readsAsSincere);
 });
 
