@@ -136,6 +136,7 @@ describe('thanks in a form customers use almost only ironically', () => {
   it.each<[Lang, string]>([
     ['sv', 'Tack så hemskt mycket för att ni ordnade det så snabbt!'],
     ['sv', 'Tack så hjärtligt för att ni alltid är så trevliga när jag ringer.'],
+    ['sv', 'Tack så hemskt mycket för att ni finns, ni har hjälpt mamma så mycket i år.'],
   ])('%s: %s stays sincere', (lang, text) => {
     const cues = cueIds(text, lang);
     expect(cues).toContain('gratitude');
