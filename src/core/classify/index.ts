@@ -249,18 +249,10 @@ function typeEvidenceOf(type: CustomerType, lang: Lang, parts: Part[]): Evidence
   return [];
 }
 
-/** Cues whose trace beside thanks means the thanks may be ironic or mixed with a complaint. */
-const COMPLAINT_CUES: Cue[] = [
-  'anger',
-  'frustration',
-  'disappointment',
-  'sarcasm',
-  'abuse',
-  'threat',
-  'shouting',
-];
-/** Traces beside which the model may add anger the lexicons did not find: a complaint, or what comes with one. */
-const ANGER_COMPANIONS: Cue[] = [...COMPLAINT_CUES, 'urgency', 'repeatContact', 'churn', 'escalation'];
+/** Traces of a complaint beside which the model may add anger the lexicons did not find. */
+const COMPLAINT_TRACES: Cue[] = ['frustration', 'disappointment', 'sarcasm', 'abuse', 'threat', 'shouting'];
+/** What comes with a complaint (a wait, an earlier contact, leaving, a manager): enough unless the message thanks. */
+const COMPLAINT_COMPANIONS: Cue[] = ['urgency', 'repeatContact', 'churn', 'escalation'];
 
 /**
  * The cue model confirms or damps what the lexicons found, and may add a cue they missed. Only the
@@ -292,9 +284,10 @@ function confirmCues(scores: CueScores, model: number[] | undefined, ruledOut: S
   // complaints. Food arrived hot and the driver was polite."). Of the 862 labelled messages whose words show
   // thanks and no complaint cue, 19 were angry, nearly all irony the rules missed. Nested cross-validation:
   // support cues unchanged (83.8), anger precision on the review and film lines +1.1 (en) and +3.2 (sv).
-  const plainThanks =
-    (scores.gratitude ?? 0) >= barOf('gratitude') && COMPLAINT_CUES.every((cue) => !scores[cue]);
-  const complaintBeside = !plainThanks && ANGER_COMPANIONS.some((cue) => (scores[cue] ?? 0) > 0);
+  const traced = (cues: Cue[]) => cues.some((cue) => (scores[cue] ?? 0) > 0);
+  const complaintBeside =
+    traced(COMPLAINT_TRACES) ||
+    ((scores.gratitude ?? 0) < barOf('gratitude') && traced(COMPLAINT_COMPANIONS));
   CUES.forEach((cue, i) => {
     const score = scores[cue] ?? 0;
     const p = model[i];

@@ -126,6 +126,8 @@ export function findIrony(
   const repairedIn = (sentence: number) => repairs.some((h) => tokens[h.first].sentence === sentence);
   const between = (list: Hit[], from: number, to: number) => list.some((h) => h.first > from && h.first < to);
   const spans: IronySpan[] = [];
+  /** Thanks already read as irony by an earlier shape. */
+  const alreadyIronic = (thanks: Hit) => spans.some((s) => s.start === tokens[thanks.first].start);
 
   for (const thanks of of('thanks')) {
     const sentence = tokens[thanks.first].sentence;
@@ -145,7 +147,7 @@ export function findIrony(
   // the sentence says what was sincerely done or how kindly («… för att ni ordnade det så snabbt»).
   for (const thanks of of('pointedThanks')) {
     const sentence = tokens[thanks.first].sentence;
-    if (repairedIn(sentence) || spans.some((s) => s.start === tokens[thanks.first].start)) continue;
+    if (repairedIn(sentence) || alreadyIronic(thanks)) continue;
     spans.push({ weight: 0.65, start: tokens[thanks.first].start, end: tokens[thanks.last].end });
   }
 
@@ -174,7 +176,7 @@ export function findIrony(
       (q) => q.first > thanks.last && q.first - thanks.last <= REACH && tokens[q.first].sentence === sentence,
     );
     if (!quality || actedIn(sentence) || !harmedNextTo(sentence, true)) continue;
-    if (spans.some((s) => s.start === tokens[thanks.first].start)) continue;
+    if (alreadyIronic(thanks)) continue;
     spans.push({ weight: 0.65, start: tokens[thanks.first].start, end: tokens[quality.last].end });
   }
 
