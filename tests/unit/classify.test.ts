@@ -138,6 +138,9 @@ describe('analyze', () => {
     expect(
       cuesOf('Enligt RFC 6750 ska det vara 401. Jag har skickat en PR till er SDK med fixen.', 'sv'),
     ).not.toContain('shouting');
+    // Acronyms the list does not know still come in pairs; without a longer shouted word they stay quiet.
+    expect(cuesOf('The light is the DPF, not the EGR valve your mechanic replaced.', 'en')).not.toContain('shouting');
+    expect(cuesOf('It said NINE days and the DPF light is still on.', 'en')).toContain('shouting');
   });
 
   it('reads a raised voice on a complaint as anger, but not a shouted "again" or "fifth time"', () => {

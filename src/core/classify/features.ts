@@ -171,8 +171,10 @@ function detectShouting(
   );
   const letters = tokens.filter((t) => /\p{L}/u.test(t.raw) && t.raw.length >= 2).length;
   const allCaps = letters >= 3 && caps.length / letters > 0.6;
-  // One emphatic word ("for NOTHING", "kom INTE") is a raised voice; three letters may be an acronym.
-  for (const t of caps) {
+  // One emphatic word ("for NOTHING", "kom INTE") is a raised voice; three letters may be an acronym, and
+  // acronyms come in pairs ("the DPF, not the EGR"): without a longer shouted word, only one of them counts.
+  const loud = allCaps || caps.some((t) => t.raw.length >= 4);
+  for (const t of loud ? caps : caps.slice(0, 1)) {
     add(features.cues, 'shouting', {
       weight: allCaps ? 0.6 : t.raw.length >= 4 ? 0.5 : 0.3,
       start: t.start,
