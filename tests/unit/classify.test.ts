@@ -164,6 +164,14 @@ describe('analyze', () => {
     }
   });
 
+  it('reads a name called at staff as abuse, but not a customer calling their own question stupid', () => {
+    expect(cuesOf('Your receptionist is a thick useless cow.', 'en')).toContain('abuse');
+    expect(cuesOf('Rakennusvalvonta on täynnä laiskoja pummeja.', 'fi')).toContain('abuse');
+    expect(cuesOf("Can I split it between both? Sorry if that's a stupid question.", 'en')).not.toContain('abuse');
+    // Looking like a bum at the till is what the customer felt, not a name for anyone.
+    expect(cuesOf('Seisoin kassalla ja näytin ihan pummilta.', 'fi')).not.toContain('abuse');
+  });
+
   it('lets irony alone lean towards upset without an anger chip', () => {
     const result = analyze('Jaja, takk for den. Supert.', { lang: 'nb' });
     const cues = result.cues.map((c) => c.cue);
