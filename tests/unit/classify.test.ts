@@ -33,6 +33,13 @@ describe('analyze', () => {
     );
   });
 
+  it("reads a customer asking for escalation, not the company's own 'we have escalated your case'", () => {
+    expect(cuesOf('Please escalate this to your manager.', 'en')).toContain('escalation');
+    expect(
+      cuesOf('"We have escalated your case and will respond within 48 hours." That was three weeks ago.', 'en'),
+    ).not.toContain('escalation');
+  });
+
   it('reads a loss as hardship, but not someone who has gone on holiday or cannot be found in a system', () => {
     expect(cuesOf("He's gone. The doctors couldn't save him.", 'en')).toContain('hardship');
     expect(
