@@ -33,6 +33,11 @@ describe('analyze', () => {
     );
   });
 
+  it('reads an order to act now as urgency, but not a customer weighing now against later', () => {
+    expect(cuesOf('Card blocked at the checkout with a full cart. Unblock it now.', 'en')).toContain('urgency');
+    expect(cuesOf('Should I fix my tariff now or wait until April?', 'en')).not.toContain('urgency');
+  });
+
   it("reads a customer asking for escalation, not the company's own 'we have escalated your case'", () => {
     expect(cuesOf('Please escalate this to your manager.', 'en')).toContain('escalation');
     expect(
