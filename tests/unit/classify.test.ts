@@ -38,6 +38,13 @@ describe('analyze', () => {
     expect(cuesOf('Should I fix my tariff now or wait until April?', 'en')).not.toContain('urgency');
   });
 
+  it("reads the customer's own confusion, not the confusion they want to spare others", () => {
+    expect(cuesOf('Jag blir så förvirrad av er app, vilken knapp ska jag trycka på?', 'sv')).toContain('confusion');
+    expect(cuesOf('Ni har fel i er FAQ. Rätta texten, så slipper andra bli förvirrade.', 'sv')).not.toContain(
+      'confusion',
+    );
+  });
+
   it("reads a customer asking for escalation, not the company's own 'we have escalated your case'", () => {
     expect(cuesOf('Please escalate this to your manager.', 'en')).toContain('escalation');
     expect(
