@@ -52,6 +52,16 @@ describe('analyze', () => {
     ).not.toContain('escalation');
   });
 
+  it('reads an earlier call, report or reply mentioned in passing as repeat contact', () => {
+    for (const [text, lang] of [
+      ['Varmepumpa har vært død siden søndag. Jeg ringte vaktmesteren i går og han skulle «se på det».', 'nb'],
+      ['Sopbilen har hoppat över gatan fyra veckor i rad. Jag har felanmält i appen varje vecka.', 'sv'],
+      ['The boiler has been broken for 11 days. I have recorded every one of my calls to your office.', 'en'],
+    ] as const) {
+      expect(cuesOf(text, lang), text).toContain('repeatContact');
+    }
+  });
+
   it('reads a loss as hardship, but not someone who has gone on holiday or cannot be found in a system', () => {
     expect(cuesOf("He's gone. The doctors couldn't save him.", 'en')).toContain('hardship');
     expect(
