@@ -45,6 +45,12 @@ describe('analyze', () => {
     );
   });
 
+  it('reads being told what one already knows, or a missed promised day, as frustration', () => {
+    expect(cuesOf('Ni behöver inte förklara vad en cookie är. Svara bara på frågan.', 'sv')).toContain('frustration');
+    expect(cuesOf('När blir bilen klar? Ni sa tisdag, nu är det torsdag.', 'sv')).toContain('frustration');
+    expect(cuesOf('Any update on the car? You said Tuesday and it is Thursday.', 'en')).toContain('frustration');
+  });
+
   it("reads a customer asking for escalation, not the company's own 'we have escalated your case'", () => {
     expect(cuesOf('Please escalate this to your manager.', 'en')).toContain('escalation');
     expect(
