@@ -51,6 +51,29 @@ describe('analyze', () => {
     expect(cuesOf('Any update on the car? You said Tuesday and it is Thursday.', 'en')).toContain('frustration');
   });
 
+  it('reads a loyal customer seeing new customers get a better deal as disappointment', () => {
+    expect(
+      cuesOf("I've been with you for 14 years and I've just found out new customers get the same package for less.", 'en'),
+    ).toContain('disappointment');
+    expect(cuesOf('Jeg har vært kunde hos dere i 14 år. Nå ser jeg at nye kunder får spotpris uten påslag.', 'nb')).toContain(
+      'disappointment',
+    );
+  });
+
+  it("reads a know-it-all's 'it's not complicated' and 'you don't need to explain' as frustration", () => {
+    expect(cuesOf("Roll it back, it's not complicated.", 'en')).toContain('frustration');
+    expect(cuesOf("You don't need to explain what a cache is, I have been a developer for years.", 'en')).toContain(
+      'frustration',
+    );
+  });
+
+  it('reads a newborn in a cold home as worry, though no worry word is said', () => {
+    expect(cuesOf("Boiler's been off since yesterday and I've a 3 week old baby here. When is the engineer coming?", 'en')).toContain('worry');
+    expect(cuesOf('Ingen varme siden i går. 14 grader inne og vi har en baby på ni dager.', 'nb')).toContain('worry');
+    expect(cuesOf('Elementen iskalla sen igår kväll, bebis på tre veckor hemma.', 'sv')).toContain('worry');
+    expect(cuesOf('Lämmitys on rikki ja meillä on kahden viikon ikäinen vauva.', 'fi')).toContain('worry');
+  });
+
   it("reads a customer asking for escalation, not the company's own 'we have escalated your case'", () => {
     expect(cuesOf('Please escalate this to your manager.', 'en')).toContain('escalation');
     expect(
