@@ -34,42 +34,60 @@ describe('analyze', () => {
   });
 
   it('reads an order to act now as urgency, but not a customer weighing now against later', () => {
-    expect(cuesOf('Card blocked at the checkout with a full cart. Unblock it now.', 'en')).toContain('urgency');
+    expect(cuesOf('Card blocked at the checkout with a full cart. Unblock it now.', 'en')).toContain(
+      'urgency',
+    );
     expect(cuesOf('Should I fix my tariff now or wait until April?', 'en')).not.toContain('urgency');
   });
 
   it("reads the customer's own confusion, not the confusion they want to spare others", () => {
-    expect(cuesOf('Jag blir så förvirrad av er app, vilken knapp ska jag trycka på?', 'sv')).toContain('confusion');
+    expect(cuesOf('Jag blir så förvirrad av er app, vilken knapp ska jag trycka på?', 'sv')).toContain(
+      'confusion',
+    );
     expect(cuesOf('Ni har fel i er FAQ. Rätta texten, så slipper andra bli förvirrade.', 'sv')).not.toContain(
       'confusion',
     );
   });
 
   it('reads being told what one already knows, or a missed promised day, as frustration', () => {
-    expect(cuesOf('Ni behöver inte förklara vad en cookie är. Svara bara på frågan.', 'sv')).toContain('frustration');
-    expect(cuesOf('När blir bilen klar? Ni sa tisdag, nu är det torsdag.', 'sv')).toContain('frustration');
-    expect(cuesOf('Any update on the car? You said Tuesday and it is Thursday.', 'en')).toContain('frustration');
-  });
-
-  it('reads a loyal customer seeing new customers get a better deal as disappointment', () => {
-    expect(
-      cuesOf("I've been with you for 14 years and I've just found out new customers get the same package for less.", 'en'),
-    ).toContain('disappointment');
-    expect(cuesOf('Jeg har vært kunde hos dere i 14 år. Nå ser jeg at nye kunder får spotpris uten påslag.', 'nb')).toContain(
-      'disappointment',
+    expect(cuesOf('Ni behöver inte förklara vad en cookie är. Svara bara på frågan.', 'sv')).toContain(
+      'frustration',
     );
-  });
-
-  it("reads a know-it-all's 'it's not complicated' and 'you don't need to explain' as frustration", () => {
-    expect(cuesOf("Roll it back, it's not complicated.", 'en')).toContain('frustration');
-    expect(cuesOf("You don't need to explain what a cache is, I have been a developer for years.", 'en')).toContain(
+    expect(cuesOf('När blir bilen klar? Ni sa tisdag, nu är det torsdag.', 'sv')).toContain('frustration');
+    expect(cuesOf('Any update on the car? You said Tuesday and it is Thursday.', 'en')).toContain(
       'frustration',
     );
   });
 
+  it('reads a loyal customer seeing new customers get a better deal as disappointment', () => {
+    expect(
+      cuesOf(
+        "I've been with you for 14 years and I've just found out new customers get the same package for less.",
+        'en',
+      ),
+    ).toContain('disappointment');
+    expect(
+      cuesOf('Jeg har vært kunde hos dere i 14 år. Nå ser jeg at nye kunder får spotpris uten påslag.', 'nb'),
+    ).toContain('disappointment');
+  });
+
+  it("reads a know-it-all's 'it's not complicated' and 'you don't need to explain' as frustration", () => {
+    expect(cuesOf("Roll it back, it's not complicated.", 'en')).toContain('frustration');
+    expect(
+      cuesOf("You don't need to explain what a cache is, I have been a developer for years.", 'en'),
+    ).toContain('frustration');
+  });
+
   it('reads a newborn in a cold home as worry, though no worry word is said', () => {
-    expect(cuesOf("Boiler's been off since yesterday and I've a 3 week old baby here. When is the engineer coming?", 'en')).toContain('worry');
-    expect(cuesOf('Ingen varme siden i går. 14 grader inne og vi har en baby på ni dager.', 'nb')).toContain('worry');
+    expect(
+      cuesOf(
+        "Boiler's been off since yesterday and I've a 3 week old baby here. When is the engineer coming?",
+        'en',
+      ),
+    ).toContain('worry');
+    expect(cuesOf('Ingen varme siden i går. 14 grader inne og vi har en baby på ni dager.', 'nb')).toContain(
+      'worry',
+    );
     expect(cuesOf('Elementen iskalla sen igår kväll, bebis på tre veckor hemma.', 'sv')).toContain('worry');
     expect(cuesOf('Lämmitys on rikki ja meillä on kahden viikon ikäinen vauva.', 'fi')).toContain('worry');
   });
@@ -77,13 +95,19 @@ describe('analyze', () => {
   it("reads a customer asking for escalation, not the company's own 'we have escalated your case'", () => {
     expect(cuesOf('Please escalate this to your manager.', 'en')).toContain('escalation');
     expect(
-      cuesOf('"We have escalated your case and will respond within 48 hours." That was three weeks ago.', 'en'),
+      cuesOf(
+        '"We have escalated your case and will respond within 48 hours." That was three weeks ago.',
+        'en',
+      ),
     ).not.toContain('escalation');
   });
 
   it('reads an earlier call, report or reply mentioned in passing as repeat contact', () => {
     for (const [text, lang] of [
-      ['Varmepumpa har vært død siden søndag. Jeg ringte vaktmesteren i går og han skulle «se på det».', 'nb'],
+      [
+        'Varmepumpa har vært død siden søndag. Jeg ringte vaktmesteren i går og han skulle «se på det».',
+        'nb',
+      ],
       ['Sopbilen har hoppat över gatan fyra veckor i rad. Jag har felanmält i appen varje vecka.', 'sv'],
       ['The boiler has been broken for 11 days. I have recorded every one of my calls to your office.', 'en'],
     ] as const) {
@@ -197,7 +221,9 @@ describe('analyze', () => {
       cuesOf('Enligt RFC 6750 ska det vara 401. Jag har skickat en PR till er SDK med fixen.', 'sv'),
     ).not.toContain('shouting');
     // Acronyms the list does not know still come in pairs; without a longer shouted word they stay quiet.
-    expect(cuesOf('The light is the DPF, not the EGR valve your mechanic replaced.', 'en')).not.toContain('shouting');
+    expect(cuesOf('The light is the DPF, not the EGR valve your mechanic replaced.', 'en')).not.toContain(
+      'shouting',
+    );
     expect(cuesOf('It said NINE days and the DPF light is still on.', 'en')).toContain('shouting');
   });
 
@@ -225,7 +251,9 @@ describe('analyze', () => {
   it('reads a name called at staff as abuse, but not a customer calling their own question stupid', () => {
     expect(cuesOf('Your receptionist is a thick useless cow.', 'en')).toContain('abuse');
     expect(cuesOf('Rakennusvalvonta on täynnä laiskoja pummeja.', 'fi')).toContain('abuse');
-    expect(cuesOf("Can I split it between both? Sorry if that's a stupid question.", 'en')).not.toContain('abuse');
+    expect(cuesOf("Can I split it between both? Sorry if that's a stupid question.", 'en')).not.toContain(
+      'abuse',
+    );
     // Looking like a bum at the till is what the customer felt, not a name for anyone.
     expect(cuesOf('Seisoin kassalla ja näytin ihan pummilta.', 'fi')).not.toContain('abuse');
   });
