@@ -72,7 +72,9 @@ describe('analyze', () => {
   });
 
   it("reads a know-it-all's 'it's not complicated' and 'you don't need to explain' as frustration", () => {
-    expect(cuesOf("Roll it back, it's not complicated.", 'en')).toContain('frustration');
+    expect(cuesOf('Obviously the issue is your CDN cache. Purge it, it is not complicated.', 'en')).toContain(
+      'frustration',
+    );
     expect(
       cuesOf("You don't need to explain what a cache is, I have been a developer for years.", 'en'),
     ).toContain('frustration');
@@ -109,6 +111,7 @@ describe('analyze', () => {
         'nb',
       ],
       ['Sopbilen har hoppat över gatan fyra veckor i rad. Jag har felanmält i appen varje vecka.', 'sv'],
+      ['En hyväksy edellistä vastaustanne. Haluan, että asian käsittelee isännöitsijä.', 'fi'],
       ['The boiler has been broken for 11 days. I have recorded every one of my calls to your office.', 'en'],
     ] as const) {
       expect(cuesOf(text, lang), text).toContain('repeatContact');
