@@ -180,3 +180,14 @@ describe('a harm the customer did to themselves is no harm done by the company',
     readsAsIronicThanks,
   );
 });
+
+describe('thanks for a ruined day or a blocked card, however the thanks are worded', () => {
+  it.each<[Lang, string]>([
+    ['fi', 'Synttärilahja tuli rikki. Kiitos tosi paljon pilatusta päivästä.'],
+    ['nb', 'Jeg vil bare takke så hjertelig for at dere sperret kortet mitt midt i ferien.'],
+  ])('%s: %s', readsAsIronicThanks);
+  it.each<[Lang, string]>([
+    ['nb', 'Jeg vil takke så hjertelig for at dere fikset det så raskt.'],
+    ['fi', 'Kiitos paljon, että korjasitte pilalle menneen tilauksen niin nopeasti.'],
+  ])('%s: %s stays sincere', readsAsSincere);
+});
