@@ -118,6 +118,15 @@ describe('analyze', () => {
     }
   });
 
+  it('reads sincere praise of the service as praise, and an overdraft fee alone as no hardship', () => {
+    const praise = cuesOf('She sorted my paperwork in ten minutes. Brilliant service, thank you.', 'en');
+    expect(praise).not.toContain('sarcasm');
+    expect(praise).not.toContain('anger');
+    expect(
+      cuesOf('I was charged an overdraft fee because your payment failed and I went overdrawn.', 'en'),
+    ).not.toContain('hardship');
+  });
+
   it('reads a loss as hardship, but not someone who has gone on holiday or cannot be found in a system', () => {
     expect(cuesOf("He's gone. The doctors couldn't save him.", 'en')).toContain('hardship');
     expect(
