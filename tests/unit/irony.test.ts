@@ -191,3 +191,12 @@ describe('thanks for a ruined day or a blocked card, however the thanks are word
     ['fi', 'Kiitos paljon, että korjasitte pilalle menneen tilauksen niin nopeasti.'],
   ])('%s: %s stays sincere', readsAsSincere);
 });
+
+describe('a mock question about how the work is done', () => {
+  it.each<[Lang, string]>([
+    ['en', "'Out for delivery' since 7am. Scenic route is it?"],
+    ['sv', 'Tredje lampan på raken som kommer sönder i paketet. Packar ni med fötterna eller?'],
+  ])('%s: %s reads as sarcasm', (lang, text) => {
+    expect(analyze(text, { lang }).cues.map((c) => c.cue)).toContain('sarcasm');
+  });
+});
