@@ -268,6 +268,9 @@ describe('analyze', () => {
     );
     // Looking like a bum at the till is what the customer felt, not a name for anyone.
     expect(cuesOf('Seisoin kassalla ja näytin ihan pummilta.', 'fi')).not.toContain('abuse');
+    expect(cuesOf('Meillä oli kiireitä ja olemme olleet laiskoja maksamaan laskuja.', 'fi')).not.toContain(
+      'abuse',
+    );
   });
 
   it('lets irony alone lean towards upset without an anger chip', () => {
