@@ -196,7 +196,5 @@ describe('a mock question about how the work is done', () => {
   it.each<[Lang, string]>([
     ['en', "'Out for delivery' since 7am. Scenic route is it?"],
     ['sv', 'Tredje lampan på raken som kommer sönder i paketet. Packar ni med fötterna eller?'],
-  ])('%s: %s reads as sarcasm', (lang, text) => {
-    expect(analyze(text, { lang }).cues.map((c) => c.cue)).toContain('sarcasm');
-  });
+  ])('%s: %s', readsAsSarcasm);
 });
