@@ -44,6 +44,13 @@ const ADDS_ONLY: Cue[] = ['disappointment', 'worry'];
  * (77.6 → 77.1) at the same precision, and keeps "Dette er FEMTE gang jeg skriver" from reading as anger.
  */
 const NEEDS_WORDS: Cue[] = ['anger', 'threat'];
+/**
+ * ... unless the stacker is this sure (stop 27): cold anger has no angry word to point at ("Order 88213. Paid
+ * 2.10. Promised 5.10. Today 19.10. No product. No answer to two emails."). Leave-one-set-out over 34 folds,
+ * stacker nested: anger recall 83.3 → 84.6 at precision 90.5 → 90.2 (0.6: 85.0 at 89.8; 0.5: 85.5 at 89.3),
+ * cue micro-F1 83.7 → 83.8, anger on the review and film lines unchanged.
+ */
+const BARS_WITHOUT_WORDS: Partial<Record<Cue, number>> = { anger: 0.75 };
 /** L2 penalty of the per-cue regressions (1 and 3 tried: within 0.2). */
 const L2 = 1;
 const NEWTON_STEPS = 12;
@@ -198,6 +205,7 @@ export interface StackerChoice {
   decides: Cue[];
   addsOnly: Cue[];
   needsWords: Cue[];
+  barsWithoutWords?: Partial<Record<Cue, number>>;
 }
 export const SHIPPED_CHOICE: StackerChoice = {
   threshold: THRESHOLD,
@@ -205,6 +213,7 @@ export const SHIPPED_CHOICE: StackerChoice = {
   decides: DECIDES,
   addsOnly: ADDS_ONLY,
   needsWords: NEEDS_WORDS,
+  barsWithoutWords: BARS_WITHOUT_WORDS,
 };
 
 /** Fits one regression per stacked cue on the rows. */
@@ -230,8 +239,29 @@ export function fitStacker(
     decides: choice.decides,
     addsOnly: choice.addsOnly,
     needsWords: choice.needsWords,
+    ...(choice.barsWithoutWords ? { barsWithoutWords: choice.barsWithoutWords } : {}),
     inputs: [...STACKER_INPUTS],
     weights,
     trainedOn,
+  };
+}
+
+/**
+ * A fitted stacker read with another choice of bars and rules: the weights of a cue do not depend on the bars,
+ * so several choices can share one fit (the choice's cues must be among the fitted ones).
+ */
+export function withChoice(fitted: StackerData, choice: StackerChoice): StackerData {
+  const cues = [...choice.decides, ...choice.addsOnly];
+  const missing = cues.filter((cue) => !fitted.weights[cue]);
+  if (missing.length) throw new Error(`no fitted weights for ${missing.join(', ')}`);
+  return {
+    ...fitted,
+    threshold: choice.threshold,
+    thresholds: choice.thresholds,
+    decides: choice.decides,
+    addsOnly: choice.addsOnly,
+    needsWords: choice.needsWords,
+    barsWithoutWords: choice.barsWithoutWords,
+    weights: Object.fromEntries(cues.map((cue) => [cue, fitted.weights[cue]])),
   };
 }

@@ -102,7 +102,10 @@ export function trainModel(without: string[] = [], log: (line: string) => void =
     const rows = sets.flatMap((set) =>
       readDataset<Row>(set, lang).filter((row) => !(noTest && row.split === 'test')),
     );
-    const featuresOf = (text: string) => modelFeatures(extractFeatures(text, lang).vocabulary, BITS);
+    const featuresOf = (text: string) => {
+      const { vocabulary, style } = extractFeatures(text, lang);
+      return modelFeatures(vocabulary, BITS, style);
+    };
     const features = rows.map((row) => featuresOf(row.text));
     const lines = polaritySets.flatMap((set) =>
       readDataset<{ text: string; anger: boolean; split?: string }>(set, lang).filter(

@@ -118,6 +118,36 @@ describe('analyze', () => {
     }
   });
 
+  it("reads the company's earlier reply referred to as repeat contact", () => {
+    for (const [text, lang] of [
+      ['Kiitän vastauksestanne 12.3. Asia ei kuitenkaan ole korjaantunut.', 'fi'],
+      ['Vastauksenne mukaan vika on korjattu, mutta netti katkeilee yhä.', 'fi'],
+      ['Kiitos vastauksestanne. Laskussa on kuitenkin edelleen sama virhe.', 'fi'],
+    ] as const) {
+      expect(cuesOf(text, lang), text).toContain('repeatContact');
+    }
+    // Thanks for a reply still to come is a sign-off.
+    expect(
+      cuesOf('Onko omavastuu sama lasivahingoissa? Kiitän vastauksestanne etukäteen.', 'fi'),
+    ).not.toContain('repeatContact');
+  });
+
+  it('reads indignant questions about what the customer pays for as anger, and loyalty let down as disappointment', () => {
+    for (const [text, lang] of [
+      ['Three missed collections now. What exactly are we paying for?', 'en'],
+      ['Jeg lurer på hvordan det er mulig at dere sender samme purring tre ganger.', 'nb'],
+      ['Miten on mahdollista että te laskutatte kahdesti samasta kuukaudesta?', 'fi'],
+    ] as const) {
+      expect(cuesOf(text, lang), text).toContain('anger');
+    }
+    for (const [text, lang] of [
+      ['Kund i tolv år. Första gången jag behöver hjälp får jag vänta i tre veckor.', 'sv'],
+      ['Nine years with you and the first time I actually need help, nobody answers.', 'en'],
+    ] as const) {
+      expect(cuesOf(text, lang), text).toContain('disappointment');
+    }
+  });
+
   it('reads sincere praise of the service as praise, and an overdraft fee alone as no hardship', () => {
     const praise = cuesOf('She sorted my paperwork in ten minutes. Brilliant service, thank you.', 'en');
     expect(praise).not.toContain('sarcasm');

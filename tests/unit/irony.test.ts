@@ -109,6 +109,24 @@ describe('thanks or praise for speed and care next to a harm or a wait', () => {
   ])('stays sincere before a turn: %s: %s', readsAsSincere);
 });
 
+describe('a verdict of plain praise next to a wait', () => {
+  // New sentences, not the labelled ones the rule was counted on.
+  it.each<[Lang, string]>([
+    ['en', 'hi?? 25 min waiting in this chat. great service'],
+    ['en', 'any news?? u said 2 days, its been a week. lovely service'],
+    ['nb', 'hallo?? venta 30 min her i chatten. supert'],
+    ['sv', 'hallå?? ni sa två dagar, nu har det gått en vecka. toppen service'],
+    ['sv', 'finns ni?? 30 min väntan i chatten. snyggt'],
+    ['fi', 'haloo?? jonossa jo tunnin. hienoa palvelua'],
+  ])('%s: %s', readsAsSarcasm);
+
+  // Where the customer thanks someone, a wait and praise beside it are a kind report.
+  it.each<[Lang, string]>([
+    ['en', 'Thank you for yesterday. The engineer came at the agreed time and was very polite. Great work!'],
+    ['fi', 'Halusin vain kiittää. Asentaja tuli sovittuun aikaan ja kaikki toimii. Hienoa työtä!'],
+  ])('stays sincere beside thanks: %s: %s', readsAsSincere);
+});
+
 describe('praise that opens a sentence about a harm', () => {
   it.each<[Lang, string]>([
     ['en', 'Brilliant, another missed delivery.'],

@@ -100,6 +100,21 @@ describe('the cue stacker', () => {
     expect(cuesOf('FIFTH time I write about this.')).toContain('threat');
   });
 
+  it('adds a cue that needs words without them only from its own, higher bar', () => {
+    // Cold anger has no angry word: a list of dates and what did not happen.
+    const COLD = 'Order 88213. Paid 2 October. Promised 5 October. Today 19 October. No product. No answer.';
+    const sure = (bias: number) => ({
+      ...handMadeStacker({ anger: bias }, ['anger'], [], ['anger']),
+      barsWithoutWords: { anger: 0.75 },
+    });
+    useStacker(sure(0));
+    expect(cuesOf(COLD)).not.toContain('anger');
+    useStacker(sure(10));
+    expect(cuesOf(COLD)).toContain('anger');
+    useStacker(handMadeStacker({ anger: 10 }, ['anger'], [], ['anger']));
+    expect(cuesOf(COLD)).not.toContain('anger');
+  });
+
   it('never adds a cue the customer negated', () => {
     const negated = 'This is not urgent, whenever you have time.';
     useStacker(undefined);

@@ -57,6 +57,11 @@ export interface MessageFeatures {
   sentences: number;
   /** Question marks in the message (indecisive customers ask). */
   questions: number;
+  /**
+   * How the message is written, beside its words (styleMarkers): marks, capitals, quotes, figures, length. The
+   * statistical model reads them with the words; they are never shown as evidence.
+   */
+  style: string[];
 }
 
 /**
@@ -105,6 +110,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
     chars: tokens.reduce((sum, t) => sum + t.raw.length + 1, 0),
     sentences: tokens.length ? tokens[tokens.length - 1].sentence + 1 : 0,
     questions: 0,
+    style: styleMarkers(analysed, tokens, inQuote),
   };
   const lexicon = lexiconFor(lang);
   for (const hit of matchLexicon(lexicon, tokens)) applyHit(features, hit, tokens);
@@ -115,6 +121,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
   const context = {
     complaints: sentencesWith(features, tokens, COMPLAINTS),
     waits: sentencesWith(features, tokens, ['urgency']),
+    thanks: sentencesWith(features, tokens, ['gratitude']),
   };
   for (const span of findIrony(tokens, lang, lexicon, analysed, context)) add(features.cues, 'sarcasm', span);
   inferAnger(features, text);
@@ -147,6 +154,49 @@ function applyHit(features: MessageFeatures, hit: Hit, tokens: Token[]) {
     return;
   }
   add(features.cues, entry.id as Cue, { weight, ...span });
+}
+
+/** Rounds a count down to a few buckets, so "3" and "7" figures read alike but "none" and "one" do not. */
+const bucket = (n: number) => (n >= 3 ? '3+' : String(n));
+
+/**
+ * Style markers of the customer's own text: what a bag of words cannot see. A cold, furious message is often
+ * a terse list of dates and figures; a waiting one doubles its question marks; an ironic one puts the
+ * company's words in quotes; a formal letter runs to paragraphs.
+ */
+export function styleMarkers(
+  text: string,
+  tokens: Token[],
+  inQuote: (position: number) => boolean,
+): string[] {
+  const own = (re: RegExp) => {
+    let n = 0;
+    for (const m of text.matchAll(re)) if (m.index !== undefined && !inQuote(m.index)) n++;
+    return n;
+  };
+  const markers = [
+    `q${bucket(own(/\?+/g))}`,
+    `qq${bucket(own(/\?{2,}/g))}`,
+    `x${bucket(own(/!+/g))}`,
+    `dots${bucket(own(/\.{3}|…/g))}`,
+    `scare${bucket((text.match(/["“”„«»][^"“”„«»\n]{1,40}["“”„«»]/g) ?? []).length)}`,
+    `paras${bucket(text.split(/\n\s*\n/).filter((p) => p.trim()).length - 1)}`,
+  ];
+  const figures = tokens.filter((t) => /^\d/.test(t.raw)).length;
+  markers.push(`figures${bucket(figures)}`);
+  const caps = tokens.filter(
+    (t) => t.raw.length >= 2 && /\p{Lu}/u.test(t.raw) && t.raw === t.raw.toUpperCase(),
+  );
+  markers.push(`caps${bucket(caps.length)}`);
+  const chars = tokens.reduce((sum, t) => sum + t.raw.length + 1, 0);
+  markers.push(`len${chars < 40 ? 'xs' : chars < 120 ? 's' : chars < 400 ? 'm' : 'l'}`);
+  const sentences = tokens.length ? tokens[tokens.length - 1].sentence + 1 : 0;
+  // Words per sentence: "Ordered 2.10. Promised 5.10. Today 19.10. Nothing." is curt.
+  if (sentences >= 3)
+    markers.push(
+      tokens.length / sentences < 4 ? 'curt' : tokens.length / sentences < 8 ? 'brisk' : 'flowing',
+    );
+  return markers;
 }
 
 /** Part of an error code, identifier or path ("AUTH_EXPIRED", "ERR_NETWORK", "/API/V2"): not a raised voice. */

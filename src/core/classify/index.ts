@@ -96,7 +96,7 @@ function modelScores(lang: Lang, parts: Weighted[], head = typeProbabilities): n
   let total = 0;
   let sum: number[] | undefined;
   for (const { features, factor } of parts) {
-    const p = head(lang, features.vocabulary);
+    const p = head(lang, features.vocabulary, features.style);
     if (!p) continue;
     sum ??= p.map(() => 0);
     for (let i = 0; i < p.length; i++) sum[i] += p[i] * factor;
@@ -204,7 +204,7 @@ function pulledSpans(
   head: 'types' | 'cues',
   output: string,
 ): CueEvidence[] {
-  const pulls = wordPulls(lang, features.vocabulary, head, output);
+  const pulls = wordPulls(lang, features.vocabulary, head, output, features.style);
   const top = new Set(
     pulls
       .map((pull, i) => ({ pull, i }))
@@ -344,7 +344,9 @@ function stackCues(
     const showsAt = Math.max(barOf(cue), TYPE_WEIGHTS.cueBars[cue]?.bar ?? 0);
     const wordsFor = (lexicon[cue] ?? 0) > 0 || (confirmed[cue] ?? 0) >= showsAt;
     const on =
-      p >= thresholdOf(stacker, cue) && !ruledOut.has(cue) && (wordsFor || !stacker.needsWords.includes(cue));
+      p >= thresholdOf(stacker, cue) &&
+      !ruledOut.has(cue) &&
+      (wordsFor || !stacker.needsWords.includes(cue) || p >= (stacker.barsWithoutWords?.[cue] ?? 2));
     if (on) stacked[cue] = Math.max(stacked[cue] ?? 0, showsAt, p);
     else if (stacker.decides.includes(cue) && !certain.has(cue) && (stacked[cue] ?? 0) >= CUE_THRESHOLD)
       stacked[cue] = Math.min(stacked[cue] ?? 0, CUE_THRESHOLD / 2);

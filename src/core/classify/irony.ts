@@ -81,6 +81,8 @@ export interface SentenceContext {
   complaints?: ReadonlySet<number>;
   /** Sentences about waiting ("an hour in the queue"): praise of speed next to them is ironic. */
   waits?: ReadonlySet<number>;
+  /** Sentences with the customer's thanks in them (the gratitude lexicon). */
+  thanks?: ReadonlySet<number>;
 }
 
 const overlaps = (a: Hit, b: Hit) => a.first <= b.last && b.first <= a.last;
@@ -94,7 +96,7 @@ export function findIrony(
   lang: Lang,
   { negators, intensifierPrefixes }: Pick<CompiledLexicon, 'negators' | 'intensifierPrefixes'>,
   text = '',
-  { complaints = new Set(), waits = new Set() }: SentenceContext = {},
+  { complaints = new Set(), waits = new Set(), thanks = new Set() }: SentenceContext = {},
 ): IronySpan[] {
   if (tokens.length < 3) return [];
   const { lexicon, fillers, selves } = ironyFor(lang, negators);
@@ -231,11 +233,18 @@ export function findIrony(
     spans.push({ weight: 0.7, start: tokens[first.first].start, end: tokens[echo.last].end });
   }
 
+  // A verdict next to a wait is a verdict on the wait: "Waited an hour. Fast service.", "hello?? 20 mins
+  // waiting on this chat. great service". Plain praise only from a customer nudging ("??") who thanks no one:
+  // "The new card arrived today. Great." and "Thanks for yesterday. The fitter came at the agreed time. Good
+  // work!" are sincere.
+  const nudging = /\?\s*\?/.test(text) && of('thanks').length === 0 && thanks.size === 0;
   for (const praise of [...of('praise'), ...qualities]) {
     const sentence = tokens[praise.first].sentence;
     const ofQuality = qualities.includes(praise);
-    // Speed praise next to a wait is a verdict on the wait ("Waited an hour. Fast service.").
-    if (!harmedNextTo(sentence, ofQuality) || (ofQuality ? actedIn(sentence) : repairedIn(sentence)))
+    if (
+      !harmedNextTo(sentence, ofQuality || nudging) ||
+      (ofQuality ? actedIn(sentence) : repairedIn(sentence))
+    )
       continue;
     if (spans.some((s) => s.start <= tokens[praise.first].start && tokens[praise.last].end <= s.end))
       continue;

@@ -51,6 +51,7 @@ const feedString = (h: number, text: string) => {
 const WORD = feedString(FNV_OFFSET, 'w:');
 const PAIR = feedString(FNV_OFFSET, 'b:');
 const GRAM = feedString(FNV_OFFSET, 'c:');
+const STYLE = feedString(FNV_OFFSET, 's:');
 const EDGE_START = '<'.charCodeAt(0);
 const EDGE_END = '>'.charCodeAt(0);
 const SPACE = ' '.charCodeAt(0);
@@ -74,8 +75,15 @@ function eachFeature(word: string, next: string | undefined, add: (h: number, we
   }
 }
 
-/** Words, word pairs and character 3–5-grams of each word (with edges), L2-normalised. */
-export function modelFeatures(words: readonly string[], bits: number): FeatureVector {
+/**
+ * Words, word pairs and character 3–5-grams of each word (with edges), and the message's style markers
+ * (features.ts styleMarkers), L2-normalised.
+ */
+export function modelFeatures(
+  words: readonly string[],
+  bits: number,
+  style: readonly string[] = [],
+): FeatureVector {
   const mask = (1 << bits) - 1;
   if (scratch.length !== mask + 1) scratch = new Float64Array(mask + 1);
   const buckets: number[] = [];
@@ -85,6 +93,7 @@ export function modelFeatures(words: readonly string[], bits: number): FeatureVe
     scratch[bucket] += weight;
   };
   for (let i = 0; i < words.length; i++) eachFeature(words[i], words[i + 1], add);
+  for (const marker of style) add(feedString(STYLE, marker), 1);
   let norm = 0;
   for (const bucket of buckets) norm += scratch[bucket] * scratch[bucket];
   norm = Math.sqrt(norm) || 1;
@@ -165,32 +174,45 @@ export function useModel(data: ModelData): ModelData {
 
 // The type head, the cue head and the type's evidence all read the same words of a message: featurise once.
 const featureCache = new WeakMap<readonly string[], FeatureVector>();
-function featuresOf(words: readonly string[]): FeatureVector {
+function featuresOf(words: readonly string[], style: readonly string[]): FeatureVector {
   let features = featureCache.get(words);
   if (!features) {
-    features = modelFeatures(words, DATA.bits);
+    features = modelFeatures(words, DATA.bits, style);
     featureCache.set(words, features);
   }
   return features;
 }
 
-function scoresFor(lang: Lang, head: 'types' | 'cues', words: readonly string[]): number[] | undefined {
+function scoresFor(
+  lang: Lang,
+  head: 'types' | 'cues',
+  words: readonly string[],
+  style: readonly string[],
+): number[] | undefined {
   const m = decodeHead(lang, head);
   if (!m || words.length === 0) return undefined;
-  return linearScores(featuresOf(words), m.weights, m.scale, m.bias);
+  return linearScores(featuresOf(words, style), m.weights, m.scale, m.bias);
 }
 
 /** P(type | words) in CUSTOMER_TYPES order, or undefined without a model for the language or without words. */
-export function typeProbabilities(lang: Lang, words: readonly string[]): number[] | undefined {
-  const z = scoresFor(lang, 'types', words);
+export function typeProbabilities(
+  lang: Lang,
+  words: readonly string[],
+  style: readonly string[] = [],
+): number[] | undefined {
+  const z = scoresFor(lang, 'types', words, style);
   if (!z || TYPE_ORDER.some((i) => i < 0)) return undefined;
   const p = softmax(z);
   return TYPE_ORDER.map((i) => p[i]);
 }
 
 /** P(cue present | words) per cue in CUES order (NaN for a cue the model does not know). */
-export function cueProbabilities(lang: Lang, words: readonly string[]): number[] | undefined {
-  const z = scoresFor(lang, 'cues', words);
+export function cueProbabilities(
+  lang: Lang,
+  words: readonly string[],
+  style: readonly string[] = [],
+): number[] | undefined {
+  const z = scoresFor(lang, 'cues', words, style);
   if (!z) return undefined;
   return CUE_ORDER.map((i) => (i < 0 ? Number.NaN : sigmoid(z[i])));
 }
@@ -206,6 +228,7 @@ export function wordPulls(
   words: readonly string[],
   head: 'types' | 'cues',
   output: string,
+  style: readonly string[] = [],
 ): number[] {
   const m = decodeHead(lang, head);
   const ids = head === 'types' ? DATA.types : DATA.cues;
@@ -213,7 +236,7 @@ export function wordPulls(
   if (!m || target < 0 || words.length === 0) return words.map(() => 0);
   const k = ids.length;
   const mask = (1 << DATA.bits) - 1;
-  const { norm } = featuresOf(words);
+  const { norm } = featuresOf(words, style);
   return words.map((word, i) => {
     let pull = 0;
     eachFeature(word, words[i + 1], (h, weight) => {

@@ -28,6 +28,11 @@ export interface StackerData {
    * words a bag-of-words model leaned on ("FIFTH time I write about this" is no threat).
    */
   needsWords: Cue[];
+  /**
+   * For a cue in `needsWords`: the probability from which the stacker turns it on even without the customer's
+   * words for it (absent: never).
+   */
+  barsWithoutWords?: Partial<Record<Cue, number>>;
   /** The layout of the input vector, so a stale file is refused rather than misread. */
   inputs: string[];
   /** One weight per input, per cue (the last input is the bias). */
