@@ -148,6 +148,17 @@ describe('analyze', () => {
     }
   });
 
+  it('reads knowing what a member of staff looks like as a veiled threat', () => {
+    for (const [text, lang] of [
+      ['Tell your receptionist I know what she looks like.', 'en'],
+      ['Si til montøren at jeg vet hvordan han ser ut.', 'nb'],
+      ['Hälsa kassörskan att jag vet hur hon ser ut.', 'sv'],
+      ['Sanokaa sille kuskille, että tiedän miltä hän näyttää.', 'fi'],
+    ] as const) {
+      expect(cuesOf(text, lang), text).toContain('threat');
+    }
+  });
+
   it('reads sincere praise of the service as praise, and an overdraft fee alone as no hardship', () => {
     const praise = cuesOf('She sorted my paperwork in ten minutes. Brilliant service, thank you.', 'en');
     expect(praise).not.toContain('sarcasm');

@@ -172,7 +172,8 @@ export function useModel(data: ModelData): ModelData {
   return previous;
 }
 
-// The type head, the cue head and the type's evidence all read the same words of a message: featurise once.
+// The type head, the cue head and the type's evidence all read the same words (and style markers, which belong
+// to the same message) of a message: featurise once.
 const featureCache = new WeakMap<readonly string[], FeatureVector>();
 function featuresOf(words: readonly string[], style: readonly string[]): FeatureVector {
   let features = featureCache.get(words);
