@@ -110,7 +110,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
     chars: tokens.reduce((sum, t) => sum + t.raw.length + 1, 0),
     sentences: tokens.length ? tokens[tokens.length - 1].sentence + 1 : 0,
     questions: 0,
-    style: styleMarkers(analysed, tokens, inQuote),
+    style: [],
   };
   const lexicon = lexiconFor(lang);
   for (const hit of matchLexicon(lexicon, tokens)) applyHit(features, hit, tokens);
@@ -125,6 +125,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
   };
   for (const span of findIrony(tokens, lang, lexicon, analysed, context)) add(features.cues, 'sarcasm', span);
   inferAnger(features, text);
+  features.style = styleMarkers(analysed, tokens, inQuote, features);
   return features;
 }
 
@@ -160,14 +161,16 @@ function applyHit(features: MessageFeatures, hit: Hit, tokens: Token[]) {
 const bucket = (n: number) => (n >= 3 ? '3+' : String(n));
 
 /**
- * Style markers of the customer's own text: what a bag of words cannot see. A cold, furious message is often
- * a terse list of dates and figures; a waiting one doubles its question marks; an ironic one puts the
- * company's words in quotes; a formal letter runs to paragraphs.
+ * Style markers of the customer's own text (read after the detectors, so the counts they made are reused): what
+ * a bag of words cannot see. A cold, furious message is often a terse list of dates and figures; a waiting one
+ * doubles its question marks; an ironic one puts the company's words in quotes; a formal letter runs to
+ * paragraphs.
  */
 export function styleMarkers(
   text: string,
   tokens: Token[],
   inQuote: (position: number) => boolean,
+  { chars, sentences, questions }: Pick<MessageFeatures, 'chars' | 'sentences' | 'questions'>,
 ): string[] {
   const own = (re: RegExp) => {
     let n = 0;
@@ -175,7 +178,7 @@ export function styleMarkers(
     return n;
   };
   const markers = [
-    `q${bucket(own(/\?+/g))}`,
+    `q${bucket(questions)}`,
     `qq${bucket(own(/\?{2,}/g))}`,
     `x${bucket(own(/!+/g))}`,
     `dots${bucket(own(/\.{3}|…/g))}`,
@@ -188,9 +191,7 @@ export function styleMarkers(
     (t) => t.raw.length >= 2 && /\p{Lu}/u.test(t.raw) && t.raw === t.raw.toUpperCase(),
   );
   markers.push(`caps${bucket(caps.length)}`);
-  const chars = tokens.reduce((sum, t) => sum + t.raw.length + 1, 0);
   markers.push(`len${chars < 40 ? 'xs' : chars < 120 ? 's' : chars < 400 ? 'm' : 'l'}`);
-  const sentences = tokens.length ? tokens[tokens.length - 1].sentence + 1 : 0;
   // Words per sentence: "Ordered 2.10. Promised 5.10. Today 19.10. Nothing." is curt.
   if (sentences >= 3)
     markers.push(
