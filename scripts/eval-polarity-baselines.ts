@@ -7,6 +7,7 @@ import vader from 'vader-sentiment';
 import { analyze } from '../src/core/classify/index';
 import { LANGS } from '../src/core/taxonomy';
 import { f1, readDataset } from './lib/dataset';
+import { freshRows } from './lib/model-data';
 import { polarityOf } from './lib/polarity';
 
 interface Line {
@@ -32,7 +33,8 @@ console.log(`negative-class F1 in % on tests/data/${set}${split ? ` (${split} sp
 console.log(`${'reader'.padEnd(20)} ${LANGS.map((l) => l.padStart(6)).join('')}`);
 for (const [name, read] of Object.entries(readers)) {
   const cells = LANGS.map((lang) => {
-    const lines = readDataset<Line>(set, lang, split);
+    // Lines of the unseen set the model learnt word for word in an earlier set are left out for every reader.
+    const lines = freshRows(set, readDataset<Line>(set, lang, split));
     let tp = 0;
     let fp = 0;
     let fn = 0;

@@ -6,7 +6,7 @@
 //   npm run eval -- --json            one JSON object (for the README table)
 //   npm run eval -- --set holdout     the fresh held-out set (tests/data/holdout/), written after tuning
 //   npm run eval -- --set polarity    review/subtitle lines (tests/data/polarity/): negative-class and anger F1
-//   --set holdout2 … holdout36, --set polarity-holdout … polarity-holdout36   fresh sets by independent writers
+//   --set holdout2 … holdout37, --set polarity-holdout … polarity-holdout37   fresh sets by independent writers
 //   --set train1 … train17 (and polarity-train1 … polarity-train17)   training-only sets
 //   --lexicon-only                    switch the statistical model and the cue stacker off (the word lists alone)
 //   --no-stacker                      switch the cue stacker off (the lexicons, the model and the hand-set rules)
@@ -33,6 +33,7 @@ import {
   tallyLines,
   tallyMessages,
 } from './lib/measure';
+import { freshRows } from './lib/model-data';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -63,7 +64,18 @@ if (!SETS.includes(set)) {
   process.exit(2);
 }
 
-const readItems = <T extends { split?: string }>(lang: string): T[] => readDataset<T>(set, lang, split);
+/** Texts of the unseen set that the model was trained on word for word (model-data.ts freshRows). */
+let repeats = 0;
+const readItems = <T extends { split?: string; text: string }>(lang: string): T[] => {
+  const rows = readDataset<T>(set, lang, split);
+  const fresh = freshRows(set, rows);
+  repeats += rows.length - fresh.length;
+  return fresh;
+};
+const noteRepeats = () => {
+  if (repeats && !asJson)
+    console.log(`\n(${repeats} texts left out: the model was trained on the same words in an earlier set)`);
+};
 
 if (set.startsWith('polarity')) {
   evalPolarity();
@@ -83,6 +95,7 @@ function evalPolarity() {
     if (showMisses) for (const miss of misses) console.log(`  - ${miss}`);
   }
   if (asJson) console.log(JSON.stringify(report, null, 2));
+  noteRepeats();
 }
 
 const report: Record<string, unknown> = {};
@@ -119,3 +132,4 @@ report.cues = Object.fromEntries(CUES.map((cue) => [cue, rates(allCues[cue])]));
 report.cueMicroF1 = f1(overall.tp, overall.fp, overall.fn);
 if (asJson) console.log(JSON.stringify(report, null, 2));
 else console.log(`\nall languages: cue micro-F1 ${pct(f1(overall.tp, overall.fp, overall.fn))}%`);
+noteRepeats();

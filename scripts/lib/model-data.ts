@@ -12,7 +12,7 @@ import {
 } from './dataset';
 
 /**
- * Every labelled set except the newest held-out set (UNSEEN_SETS, tests/data/holdout36), which stays unseen so
+ * Every labelled set except the newest held-out set (UNSEEN_SETS, tests/data/holdout37), which stays unseen so
  * the README can report an honest number.
  */
 export const TRAINING_SETS = ['labelled', ...HELD_OUT_SETS, ...TRAINING_ONLY_SETS].filter(
@@ -36,3 +36,31 @@ export function trainingHash(): string {
         hash.update(`${set}\t${JSON.stringify(row)}\n`);
   return hash.digest('hex').slice(0, 16);
 }
+
+/** Case and spacing do not make a text new. */
+export const normaliseText = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * Writers of a new set now and then repeat, word for word, a line an earlier writer wrote (film lines above
+ * all: "I'm scared, Tom. What if they don't find her before dark?" came back in four sets). The model learnt
+ * those texts, so they are no fresh measure: the rows of `rows` whose text is in `trained` are left out.
+ */
+export const notTrainedOn = <T extends { text: string }>(rows: T[], trained: ReadonlySet<string>): T[] =>
+  rows.filter((row) => !trained.has(normaliseText(row.text)));
+
+let trainedTexts: Set<string> | undefined;
+/** Every text (support messages and lines) of the sets the shipped model is trained on, normalised. */
+export function textsTrainedOn(): ReadonlySet<string> {
+  trainedTexts ??= new Set(
+    [...TRAINING_SETS, ...POLARITY_SETS].flatMap((set) =>
+      LANGS.flatMap((lang) =>
+        readDataset<{ text: string; split?: string }>(set, lang).map((row) => normaliseText(row.text)),
+      ),
+    ),
+  );
+  return trainedTexts;
+}
+
+/** The rows of a set that measure the model fairly: for the unseen set, those whose text it never learnt. */
+export const freshRows = <T extends { text: string }>(set: string, rows: T[]): T[] =>
+  UNSEEN_SETS.includes(set) ? notTrainedOn(rows, textsTrainedOn()) : rows;

@@ -118,6 +118,34 @@ describe('analyze', () => {
     }
   });
 
+  it('reads wondering why one stays a customer, and striking oneself off, as churn', () => {
+    for (const [text, lang] of [
+      ['Two hours on hold again. Not sure why I keep paying for this broadband.', 'en'],
+      ['Leveransen var sen igen. Jag vet inte varför jag fortsätter handla hos er.', 'sv'],
+      ['Tredje feilen på en måned. Jeg lurer på hvorfor jeg fortsatt er kunde hos dere.', 'nb'],
+      ['Treningssenteret er stengt igjen. Stryk meg som medlem.', 'nb'],
+      ['Netti taas poikki koko illan. Miksi edelleen maksan teille tästä?', 'fi'],
+    ] as const) {
+      expect(cuesOf(text, lang), text).toContain('churn');
+    }
+  });
+
+  it('reads an insult to the manager as no request for one', () => {
+    expect(
+      cuesOf("Your manager is a liar and so are you. Refund me or I'm posting this online.", 'en'),
+    ).not.toContain('escalation');
+    expect(cuesOf('I want to speak to your manager about this bill.', 'en')).toContain('escalation');
+  });
+
+  it('reads insulin running short as worry and illness in Finnish', () => {
+    const cues = cuesOf(
+      'Tilaus ei ole vieläkään tullut ja insuliini loppuu ylihuomenna. Milloin se lähtee?',
+      'fi',
+    );
+    expect(cues).toContain('worry');
+    expect(cues).toContain('hardship');
+  });
+
   it("reads the company's earlier reply referred to as repeat contact", () => {
     for (const [text, lang] of [
       ['Kiitän vastauksestanne 12.3. Asia ei kuitenkaan ole korjaantunut.', 'fi'],

@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ANNOTATED_TWICE, HELD_OUT_SETS, TRAINING_ONLY_SETS } from '../../scripts/lib/dataset';
+import {
+  ANNOTATED_TWICE,
+  HELD_OUT_SETS,
+  readDataset,
+  TRAINING_ONLY_SETS,
+  UNSEEN_SETS,
+} from '../../scripts/lib/dataset';
+import { freshRows, normaliseText, notTrainedOn, textsTrainedOn } from '../../scripts/lib/model-data';
 import { CUES, CUSTOMER_TYPES } from '../../src/core/taxonomy';
 import common from '../../src/data/lexicon/common.json';
 
@@ -146,6 +153,26 @@ describe.each(ANNOTATED_TWICE)('%s-second (a second annotation, for scripts/agre
       expect(Object.keys(row).sort(), String(row.id)).toEqual(['cues', 'id', 'type']);
       expect(isIn(CUSTOMER_TYPES, row.type), String(row.id)).toBe(true);
       for (const cue of row.cues as unknown[]) expect(isIn(CUES, cue), String(row.id)).toBe(true);
+    }
+  });
+});
+
+describe('the unseen set is measured on texts the model never learnt (scripts/lib/model-data.ts)', () => {
+  it('leaves out a text the model was trained on, whatever its case and spacing', () => {
+    const trained = new Set([normaliseText("I'm scared, Tom. What if they don't find her?")]);
+    const rows = [
+      { text: "  i'm scared,   Tom. What if they don't find her? " },
+      { text: "I'm scared, Tom. What if they find her?" },
+    ];
+    expect(notTrainedOn(rows, trained)).toEqual([rows[1]]);
+  });
+
+  it.each(UNSEEN_SETS)('keeps no row of %s whose words are in a training set', (set) => {
+    const trained = textsTrainedOn();
+    for (const lang of HOLDOUT_LANGS) {
+      const fresh = freshRows(set, readDataset<{ text: string; split?: string }>(set, lang));
+      expect(fresh.length).toBeGreaterThan(0);
+      expect(fresh.filter((row) => trained.has(normaliseText(row.text)))).toEqual([]);
     }
   });
 });
