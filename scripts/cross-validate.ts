@@ -5,6 +5,7 @@
 // their rounds, so the lexicon share is optimistic (the unseen set, UNSEEN_SETS, is the honest number).
 //   npx tsx scripts/cross-validate.ts          per-language type macro-F1, per-cue F1, polarity F1
 //   npx tsx scripts/cross-validate.ts --quick  three folds only (the newest released), for trying things out
+//   npx tsx scripts/cross-validate.ts --folds holdout30,holdout31   those released sets only
 //   npx tsx scripts/cross-validate.ts --no-stacker   the rules alone, without the cue stacker
 //   npx tsx scripts/cross-validate.ts --choice '{"thresholds":{"frustration":0.35}}'   another stacker choice
 //     (which cues it decides and from which bar: StackerChoice, merged over the shipped one), measured nested;
@@ -49,7 +50,16 @@ import {
 import { trainModel } from './lib/train';
 
 const released = HELD_OUT_SETS.filter((set) => !UNSEEN_SETS.includes(set));
-const folds = process.argv.includes('--quick') ? released.slice(-3) : ['test', ...released];
+const foldsAt = process.argv.indexOf('--folds');
+const chosen = foldsAt >= 0 ? (process.argv[foldsAt + 1] ?? '').split(',').filter(Boolean) : undefined;
+const unknown = chosen?.filter((fold) => !released.includes(fold)) ?? [];
+if (chosen && (chosen.length === 0 || unknown.length)) {
+  console.error(
+    `--folds takes released held-out sets (${released[0]} … ${released.at(-1)}): not ${unknown.join(', ')}`,
+  );
+  process.exit(2);
+}
+const folds = chosen ?? (process.argv.includes('--quick') ? released.slice(-3) : ['test', ...released]);
 
 const add = (into: Counts, c: Counts) => Object.assign(into, sumCounts([into, c]));
 
