@@ -146,6 +146,40 @@ describe('analyze', () => {
     expect(cues).toContain('hardship');
   });
 
+  it('reads clapping after a harm as sarcasm', () => {
+    expect(cuesOf('Wau, neljäs katkos täl viikol. Te ootte kyl iha huippui 👏', 'fi')).toContain('sarcasm');
+  });
+
+  it('reads an operation ahead as hardship', () => {
+    expect(
+      cuesOf(
+        "The knee finally gave up and I'm having an operation on the 12th. Can I freeze my membership?",
+        'en',
+      ),
+    ).toContain('hardship');
+  });
+
+  it('reads a review promised as a threat, not as leaving', () => {
+    const cues = cuesOf(
+      "This is your final warning. Cancel the fine or I'll be leaving one-star reviews everywhere I can and reporting your staff to the police.",
+      'en',
+    );
+    expect(cues).toContain('threat');
+    expect(cues).not.toContain('churn');
+  });
+
+  it('reads «litt synd at» as mild disappointment and "you said yesterday" as repeat contact', () => {
+    expect(
+      cuesOf(
+        'Tusen takk til Ahmed som fikk orden på ruteren. Litt synd at ingen sa fra om bruddet på forhånd.',
+        'nb',
+      ),
+    ).toContain('disappointment');
+    expect(cuesOf('moi onks mun auto jo valmis? sanoitte eilen et soitatte iltapäivällä.', 'fi')).toContain(
+      'repeatContact',
+    );
+  });
+
   it("reads the company's earlier reply referred to as repeat contact", () => {
     for (const [text, lang] of [
       ['Kiitän vastauksestanne 12.3. Asia ei kuitenkaan ole korjaantunut.', 'fi'],
@@ -312,7 +346,7 @@ describe('analyze', () => {
     expect(cuesOf('The parcel arrived broken again. UNBELIEVABLE.', 'en')).toContain('anger');
     expect(cuesOf('Still not fixed after two weeks, I am so fed up. SORT IT OUT.', 'en')).toContain('anger');
     expect(cuesOf('The app crashed AGAIN.', 'en')).not.toContain('anger');
-    expect(cuesOf('Dette er FEMTE gang jeg skriver om samme feil.', 'nb')).not.toContain('anger');
+    expect(cuesOf('Internett er nede IGJEN.', 'nb')).not.toContain('anger');
     expect(cuesOf('Netti on TAAS poikki.', 'fi')).not.toContain('anger');
   });
 

@@ -151,10 +151,12 @@ describe('the cue stacker', () => {
 describe('shipped stacker', () => {
   const stacker = currentStacker();
 
+  // A count of the customer's own contacts is another matter: 45 of the 52 Norwegian messages saying «femte
+  // gang jeg skriver» or the like are labelled angry, and since stop 29 the stacker reads the shouted one so.
   it('reads a shouted repeat count as no anger and no threat (anger and threat need their words)', () => {
     for (const [text, lang] of [
       ['FIFTH time I write about this.', 'en'],
-      ['Dette er FEMTE gang jeg skriver om samme feil.', 'nb'],
+      ['Internett er nede IGJEN.', 'nb'],
       ['Netti on TAAS poikki.', 'fi'],
     ]) {
       const cues = analyze(text, { lang }).cues.map((c) => c.cue);
