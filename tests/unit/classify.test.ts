@@ -160,10 +160,7 @@ describe('analyze', () => {
   });
 
   it('reads a review promised as a threat, not as leaving', () => {
-    const cues = cuesOf(
-      "This is your final warning. Cancel the fine or I'll be leaving one-star reviews everywhere I can and reporting your staff to the police.",
-      'en',
-    );
+    const cues = cuesOf("Cancel the fine or I'll be leaving one-star reviews everywhere I can.", 'en');
     expect(cues).toContain('threat');
     expect(cues).not.toContain('churn');
   });
