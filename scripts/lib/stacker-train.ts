@@ -42,8 +42,11 @@ const ADDS_ONLY: Cue[] = ['disappointment', 'worry'];
 /**
  * Added only beside the customer's words for them: on the four fresh sets this costs 0.5 of the 2.7 points
  * (77.6 → 77.1) at the same precision, and keeps "Dette er FEMTE gang jeg skriver" from reading as anger.
+ * Gratitude too since stop 29: the model alone read a warm opener as thanks («Hei vaan! Toivottavasti teillä on
+ * ollut mukava viikko …», nothing thanked); leave-one-fold-out on the out-of-fold rows over holdout25–38,
+ * gratitude 235 found / 25 wrong → 233 / 23, the decided cues 83.70 → 83.69.
  */
-const NEEDS_WORDS: Cue[] = ['anger', 'threat'];
+const NEEDS_WORDS: Cue[] = ['anger', 'threat', 'gratitude'];
 /**
  * ... unless the stacker is this sure (stop 27): cold anger has no angry word to point at ("Order 88213. Paid
  * 2.10. Promised 5.10. Today 19.10. No product. No answer to two emails."). Leave-one-set-out over 34 folds,

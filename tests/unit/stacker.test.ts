@@ -165,6 +165,15 @@ describe('shipped stacker', () => {
     }
   });
 
+  it('reads a warm opener with nothing thanked as no gratitude (gratitude needs its words)', () => {
+    const text =
+      'Hei vaan! Toivottavasti teillä on ollut mukava viikko. Me olimme viikonloppuna mökillä koko perheen kanssa, ja lunta satoi niin paljon, että lapset rakensivat ison lumiukon pihalle. Illalla joimme kaakaota takan ääressä ja pelasimme lautapelejä, ja mieheni tietysti hävisi joka kerta. Koiramme juoksi lumessa koko päivän ja oli ihan märkä. Mummo leipoi pullaa, ja koko mökki tuoksui kardemummalta. Oli kyllä ihana reissu! No, mutta asiaan: halusin vain kysyä, milloin pakettini tulee?';
+    expect(analyze(text, { lang: 'fi' }).cues.map((c) => c.cue)).not.toContain('gratitude');
+    expect(analyze('Kiitos paljon nopeasta avusta eilen!', { lang: 'fi' }).cues.map((c) => c.cue)).toContain(
+      'gratitude',
+    );
+  });
+
   it('matches the inputs the code reads and was trained on the data as it is now (scripts/train-stacker.ts)', () => {
     expect(stacker?.inputs).toEqual(STACKER_INPUTS);
     expect(stacker?.trainedOn).toBe(trainingHash());
