@@ -15,9 +15,11 @@ const argAfter = (flag: string) => {
   return at < 0 ? undefined : process.argv[at + 1];
 };
 const fromRows = argAfter('--from-rows');
+const jobsArg = argAfter('--jobs');
+const jobs = jobsArg === undefined ? undefined : Number(jobsArg) || 1;
 const rows: StackerRow[] = fromRows
   ? JSON.parse(readFileSync(fromRows, 'utf8'))
-  : (await outOfFoldInWorkers(stackerFolds(), { jobs: Number(argAfter('--jobs')) || undefined })).rows;
+  : (await outOfFoldInWorkers(stackerFolds(), { jobs })).rows;
 const keepRows = argAfter('--rows');
 if (keepRows) writeFileSync(keepRows, JSON.stringify(rows));
 const stacker = fitStacker(rows, trainingHash());

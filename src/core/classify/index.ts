@@ -323,8 +323,9 @@ function ruledOutCues(parts: Weighted[]): Set<Cue> {
 /**
  * The stacker (stacker.ts) has the last word on the cues it decides: on from its threshold (shown at no less
  * than the cue's bar, so the panel shows it), off below, whatever the rules said; the cues it may only add it
- * adds, never drops; the cues in its `needsWords` (anger, threat, gratitude) it adds only beside the customer's own words for them (or, where the
- * file names a bar without words, from that bar: cold anger has no angry word). A cue the
+ * adds, never drops; the cues in its `needsWords` (anger, threat, gratitude) it adds only beside the
+ * customer's own words for them (or, where the file names a bar without words, from that bar: cold anger has
+ * no angry word). A cue the
  * customer's words ruled out stays out, one the latest message states plainly (`certain`: a bare "and??") stays
  * in, and one without words to show for it is dropped later (reportCues).
  */
