@@ -284,10 +284,7 @@ function confirmCues(scores: CueScores, model: number[] | undefined, ruledOut: S
   // complaints. Food arrived hot and the driver was polite."). Of the 862 labelled messages whose words show
   // thanks and no complaint cue, 19 were angry, nearly all irony the rules missed. Nested cross-validation:
   // support cues unchanged (83.8), anger precision on the review and film lines +1.1 (en) and +3.2 (sv).
-  const traced = (cues: Cue[]) => cues.some((cue) => (scores[cue] ?? 0) > 0);
-  const complaintBeside =
-    traced(COMPLAINT_TRACES) ||
-    ((scores.gratitude ?? 0) < barOf('gratitude') && traced(COMPLAINT_COMPANIONS));
+  const besideComplaint = complaintBeside(scores);
   CUES.forEach((cue, i) => {
     const score = scores[cue] ?? 0;
     const p = model[i];
@@ -297,12 +294,23 @@ function confirmCues(scores: CueScores, model: number[] | undefined, ruledOut: S
     const from =
       score > 0
         ? adds.fromTrace
-        : adds.notFromNothing.includes(cue) || (adds.onlyBesideComplaint.includes(cue) && !complaintBeside)
+        : adds.notFromNothing.includes(cue) || (adds.onlyBesideComplaint.includes(cue) && !besideComplaint)
           ? Number.POSITIVE_INFINITY
           : adds.fromNothing;
     if (p >= from) confirmed[cue] = Math.max(bar, p);
   });
   return confirmed;
+}
+
+/**
+ * A trace of a complaint in the customer's words, or what comes with one (a wait, an earlier contact …) unless
+ * the message thanks.
+ */
+function complaintBeside(scores: CueScores): boolean {
+  const traced = (cues: Cue[]) => cues.some((cue) => (scores[cue] ?? 0) > 0);
+  return (
+    traced(COMPLAINT_TRACES) || ((scores.gratitude ?? 0) < barOf('gratitude') && traced(COMPLAINT_COMPANIONS))
+  );
 }
 
 /**
@@ -324,8 +332,8 @@ function ruledOutCues(parts: Weighted[]): Set<Cue> {
  * The stacker (stacker.ts) has the last word on the cues it decides: on from its threshold (shown at no less
  * than the cue's bar, so the panel shows it), off below, whatever the rules said; the cues it may only add it
  * adds, never drops; the cues in its `needsWords` (anger, threat, gratitude) it adds only beside the
- * customer's own words for them (or, where the file names a bar without words, from that bar: cold anger has
- * no angry word). A cue the
+ * customer's own words for them (or, where the file names a bar without words, from that bar and only beside
+ * a complaint, as for the cue model: cold anger has no angry word, sincere thanks have none either). A cue the
  * customer's words ruled out stays out, one the latest message states plainly (`certain`: a bare "and??") stays
  * in, and one without words to show for it is dropped later (reportCues).
  */
@@ -350,7 +358,7 @@ function stackCues(
       !ruledOut.has(cue) &&
       (wordsFor ||
         !stacker.needsWords.includes(cue) ||
-        p >= (stacker.barsWithoutWords?.[cue] ?? Number.POSITIVE_INFINITY));
+        (p >= (stacker.barsWithoutWords?.[cue] ?? Number.POSITIVE_INFINITY) && complaintBeside(lexicon)));
     if (on) stacked[cue] = Math.max(stacked[cue] ?? 0, showsAt, p);
     else if (stacker.decides.includes(cue) && !certain.has(cue) && (stacked[cue] ?? 0) >= CUE_THRESHOLD)
       stacked[cue] = Math.min(stacked[cue] ?? 0, CUE_THRESHOLD / 2);
