@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainingHash } from '../../scripts/lib/model-data';
 import { analyze } from '../../src/core/classify/index';
+import { TYPE_WEIGHTS } from '../../src/core/classify/scoring';
 import {
   currentStacker,
   STACKER_INPUTS,
@@ -107,12 +108,20 @@ describe('the cue stacker', () => {
       ...handMadeStacker({ anger: bias }, ['anger'], [], ['anger']),
       barsWithoutWords: { anger: 0.75 },
     });
-    useStacker(sure(0));
-    expect(cuesOf(COLD)).not.toContain('anger');
-    useStacker(sure(10));
-    expect(cuesOf(COLD)).toContain('anger');
-    useStacker(handMadeStacker({ anger: 10 }, ['anger'], [], ['anger']));
-    expect(cuesOf(COLD)).not.toContain('anger');
+    // The cue model may read a cold list as anger by itself (the one retrained in stop 30 does, at 0.65), and a
+    // cue it adds counts as worded: switched off here, so that only the stacker's bars decide.
+    const modelWeight = TYPE_WEIGHTS.cueModel.weight;
+    TYPE_WEIGHTS.cueModel.weight = 0;
+    try {
+      useStacker(sure(0));
+      expect(cuesOf(COLD)).not.toContain('anger');
+      useStacker(sure(10));
+      expect(cuesOf(COLD)).toContain('anger');
+      useStacker(handMadeStacker({ anger: 10 }, ['anger'], [], ['anger']));
+      expect(cuesOf(COLD)).not.toContain('anger');
+    } finally {
+      TYPE_WEIGHTS.cueModel.weight = modelWeight;
+    }
   });
 
   it('never adds a cue the customer negated', () => {
@@ -157,12 +166,15 @@ describe('shipped stacker', () => {
     for (const [text, lang] of [
       ['FIFTH time I write about this.', 'en'],
       ['Internett er nede IGJEN.', 'nb'],
-      ['Netti on TAAS poikki.', 'fi'],
     ]) {
       const cues = analyze(text, { lang }).cues.map((c) => c.cue);
       expect(cues, text).not.toContain('anger');
       expect(cues, text).not.toContain('threat');
     }
+    // Since stop 30's retraining the cue model itself reads «Netti on TAAS poikki.» as anger (0.64), and what it
+    // adds counts as worded; the writers put anger on 10 of the 11 Finnish messages with a shouted «TAAS». Threat
+    // still needs its words.
+    expect(analyze('Netti on TAAS poikki.', { lang: 'fi' }).cues.map((c) => c.cue)).not.toContain('threat');
   });
 
   it('reads a warm opener with nothing thanked as no gratitude (gratitude needs its words)', () => {
