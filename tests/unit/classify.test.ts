@@ -347,20 +347,18 @@ describe('analyze', () => {
     // The rules never turn a shouted repeat into anger; the model may (the writers put anger on 63 of the 67
     // messages with a shouted "AGAIN", «IGJEN», «IGEN» or «TAAS»: it reads «Netti on TAAS poikki.» so since stop
     // 30), so the repeats are read here with the rules alone.
-    const { model, cueModel } = TYPE_WEIGHTS;
-    const cueModelWeight = cueModel.weight;
+    const cueModelWeight = TYPE_WEIGHTS.cueModel.weight;
     const stacker = useStacker(undefined);
-    TYPE_WEIGHTS.model = 0;
-    cueModel.weight = 0;
+    TYPE_WEIGHTS.cueModel.weight = 0;
     try {
       expect(cuesOf('The app crashed AGAIN.', 'en')).not.toContain('anger');
       expect(cuesOf('Internett er nede IGJEN.', 'nb')).not.toContain('anger');
       expect(cuesOf('Netti on TAAS poikki.', 'fi')).not.toContain('anger');
     } finally {
-      TYPE_WEIGHTS.model = model;
-      cueModel.weight = cueModelWeight;
+      TYPE_WEIGHTS.cueModel.weight = cueModelWeight;
       useStacker(stacker);
     }
+    // Through the whole pipeline the English one still reads without anger.
     expect(cuesOf('The app crashed AGAIN.', 'en')).not.toContain('anger');
   });
 
