@@ -120,7 +120,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
   detectScareQuotes(features, analysed, inQuote);
   const context = {
     complaints: sentencesWith(features, tokens, COMPLAINTS),
-    waits: sentencesWith(features, tokens, ['urgency']),
+    waits: sentencesWith(features, tokens, ['urgency', 'repeatContact']),
     thanks: sentencesWith(features, tokens, ['gratitude']),
   };
   for (const span of findIrony(tokens, lang, lexicon, analysed, context)) add(features.cues, 'sarcasm', span);
@@ -200,9 +200,14 @@ export function styleMarkers(
   return markers;
 }
 
-/** Part of an error code, identifier or path ("AUTH_EXPIRED", "ERR_NETWORK", "/API/V2"): not a raised voice. */
+/**
+ * Part of an error code, identifier or path ("AUTH_EXPIRED", "ERR_NETWORK", "/API/V2", "HTTP://"): not a raised
+ * voice. A heading word before a colon and a space ("HASTER: demo at two", "MUTTA: the tiles") is one.
+ */
 const isCodeLike = (text: string, t: Token) =>
-  /[_/.:]/.test(text[t.start - 1] ?? '') || /[_/:]/.test(text[t.end] ?? '');
+  /[_/.:]/.test(text[t.start - 1] ?? '') ||
+  /[_/]/.test(text[t.end] ?? '') ||
+  (text[t.end] === ':' && /\S/.test(text[t.end + 1] ?? ''));
 
 function detectShouting(
   features: MessageFeatures,

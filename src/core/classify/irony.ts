@@ -28,6 +28,9 @@ type IronyData = Record<Role, string[]> & { verdict: string[]; selves: string[] 
 
 /** How many words after the thanks the harm may come ("thanks so much for once again losing …"). */
 const REACH = 8;
+/** Text that ends with a quotation just closed: «… normalt ut». », "… on again.' " */
+const CLOSING_QUOTE = /["”»'’]\s*[.!]?\s*$/u;
+
 /** A sentence of praise this short stands alone as a verdict ("Great job.", "Virkelig imponerende jobb."). */
 const VERDICT_WORDS = 6;
 /** At most this many filler words between a word of praise and its echo ("Brilliant. Absolutely brilliant."). */
@@ -238,11 +241,20 @@ export function findIrony(
   // "The new card arrived today. Great." and "Thanks for yesterday. The fitter came at the agreed time. Good
   // work!" are sincere.
   const nudging = /\?\s*\?/.test(text) && of('thanks').length === 0 && thanks.size === 0;
+  // A verdict right after the company's words quoted back, in a message with a complaint and no thanks, is a
+  // verdict on those words: "'Have you tried turning it off and on again.' Groundbreaking.", «Dere har svart
+  // «alt ser normalt ut». Fantastisk.»
+  const firstOf = (sentence: number) => tokens.find((t) => t.sentence === sentence) as Token;
+  const afterQuote = (sentence: number) =>
+    harmedSentences.size > 0 &&
+    of('thanks').length === 0 &&
+    thanks.size === 0 &&
+    CLOSING_QUOTE.test(text.slice(0, firstOf(sentence).start));
   for (const praise of [...of('praise'), ...qualities]) {
     const sentence = tokens[praise.first].sentence;
     const ofQuality = qualities.includes(praise);
     if (
-      !harmedNextTo(sentence, ofQuality || nudging) ||
+      !(harmedNextTo(sentence, ofQuality || nudging) || afterQuote(sentence)) ||
       (ofQuality ? actedIn(sentence) : repairedIn(sentence))
     )
       continue;
