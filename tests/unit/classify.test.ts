@@ -330,6 +330,9 @@ describe('analyze', () => {
     // Error codes and identifiers are written in capitals; nobody is raising their voice.
     expect(cuesOf('The app says AUTH_EXPIRED and then ERR_NETWORK_CHANGED.', 'en')).not.toContain('shouting');
     expect(cuesOf('Appen sier AUTH_EXPIRED hver gang jeg logger inn.', 'nb')).not.toContain('shouting');
+    expect(cuesOf('The log says STATUS:timeout after every upload.', 'en')).not.toContain('shouting');
+    // A heading word before a colon and a space is written, and read, as a raised voice.
+    expect(cuesOf('HASTER: kassasystemet er nede og vi har kø til døra.', 'nb')).toContain('shouting');
     // A developer's acronyms: two of them must not add up to a raised voice.
     expect(
       cuesOf('Enligt RFC 6750 ska det vara 401. Jag har skickat en PR till er SDK med fixen.', 'sv'),

@@ -216,3 +216,35 @@ describe('a mock question about how the work is done', () => {
     ['sv', 'Tredje lampan på raken som kommer sönder i paketet. Packar ni med fötterna eller?'],
   ])('%s: %s', readsAsSarcasm);
 });
+
+describe("a verdict right after the company's words quoted back", () => {
+  it.each<[Lang, string]>([
+    [
+      'en',
+      "'Have you tried clearing your cookies.' Groundbreaking. I build web apps for a living. Your login page sets the session cookie on the wrong domain, which is why every tab keeps logging me out.",
+    ],
+  ])('%s: %s', readsAsSarcasm);
+  // Quoted and praised, but nothing is wrong and the customer thanks them: the praise was meant.
+  it.each<[Lang, string]>([
+    [
+      'en',
+      "'We have checked the line and everything looks normal.' Fantastic. That is exactly what I hoped to hear, thank you for checking so quickly.",
+    ],
+  ])('%s: %s stays sincere', readsAsSincere);
+});
+
+describe('thanks for speed after asking before is thanks for the wait', () => {
+  it.each<[Lang, string]>([
+    ['fi', 'Tilasin kortin kuukausi sitten ja kysyin siitä jo kerran. Kiitti tosi nopeesta palvelusta.'],
+  ])('%s: %s', readsAsIronicThanks);
+});
+
+describe('a trace of praise inside a complaint', () => {
+  it.each<[Lang, string]>([
+    ['en', 'Order still not shipped after two weeks and nobody answers the chat. Congratulations.'],
+  ])('%s: %s', readsAsSarcasm);
+  // Praise with no complaint in the customer's words stays praise, whatever the model reads into it.
+  it.each<[Lang, string]>([
+    ['en', 'Congratulations on the new store! The staff were lovely and my order came in two days.'],
+  ])('%s: %s stays sincere', readsAsSincere);
+});

@@ -131,7 +131,7 @@ function analysisOf(
         new Set(parts[parts.length - 1]?.features.certain),
       )
     : confirmed;
-  const cues = reportCues(shown, parts, lang);
+  const cues = reportCues(praiseInComplaint(shown, cueScores), parts, lang);
   const { customerType, confidence, scores } = typeFollowsCues(decision, cues);
   const typeEvidence = typeEvidenceOf(customerType, lang, parts);
   const register = lang === 'fi' ? finnishRegister(registerText) : undefined;
@@ -375,6 +375,32 @@ function scoreMarkers(parts: Weighted[]): MarkerScores {
     if (best > 0) scores[type] = best;
   }
   return scores;
+}
+
+/** The lexicons' weakest irony entries (0.30: "and I quote", "hyvä tietää") are right too rarely to count. */
+const IRONY_TRACE = 0.35;
+
+/** Words of a complaint, or of what comes with one, other than the irony itself. */
+const COMPLAINT_WORDS: Cue[] = [
+  ...COMPLAINT_TRACES.filter((cue) => cue !== 'sarcasm'),
+  'anger',
+  ...COMPLAINT_COMPANIONS,
+];
+
+/**
+ * Praise inside a complaint: a trace of irony too weak to show alone («Imponerende.», "Congratulations",
+ * «flott kundeservice») in a message shown as angry or frustrated, that thanks no one and has words of its
+ * complaint beside the praise, is the irony. Released sets: 94 more messages labelled sarcasm found, 18 not
+ * (those with a 0.30 trace were right 14 times in 44, so it takes 0.35). Without words of a complaint the
+ * anger may be the model's reading of the praise itself: «Fantastisk service! Jeg glemte lommeboka …».
+ */
+function praiseInComplaint(scores: CueScores, lexicon: CueScores): CueScores {
+  const trace = scores.sarcasm ?? 0;
+  if (trace < IRONY_TRACE || trace >= CUE_THRESHOLD) return scores;
+  const shown = shownCues(scores);
+  if (shown.has('gratitude') || !(shown.has('anger') || shown.has('frustration'))) return scores;
+  if (!COMPLAINT_WORDS.some((cue) => (lexicon[cue] ?? 0) > 0)) return scores;
+  return { ...scores, sarcasm: CUE_THRESHOLD };
 }
 
 /**
