@@ -243,8 +243,11 @@ describe('a trace of praise inside a complaint', () => {
   it.each<[Lang, string]>([
     ['en', 'Order still not shipped after two weeks and nobody answers the chat. Congratulations.'],
   ])('%s: %s', readsAsSarcasm);
-  // Praise with no complaint in the customer's words stays praise, whatever the model reads into it.
+  // Praise with no complaint in the customer's words stays praise, whatever the model reads into it, and so
+  // does praise in a message that turns ("but", «men»): mixed feelings, both meant.
   it.each<[Lang, string]>([
+    ['nb', 'Pakken kom for sent og jeg ble irritert, men sjåføren var imponerende hyggelig.'],
+    ['sv', 'Leveransen var sen och jag var irriterad, men chauffören var imponerande trevlig.'],
     ['en', 'Congratulations on the new store! The staff were lovely and my order came in two days.'],
   ])('%s: %s stays sincere', readsAsSincere);
 });

@@ -13,6 +13,7 @@ import type {
 import { resolveLanguage } from '../lang/detect';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, type Lang } from '../taxonomy';
 import { type CueEvidence, combine, evidenceOf, extractFeatures, type MessageFeatures } from './features';
+import { turnsIn } from './irony';
 import { cueProbabilities, typeProbabilities, wordPulls } from './model';
 import { type CueScores, type MarkerScores, scoreTypes, TYPE_WEIGHTS, type TypeDecision } from './scoring';
 import { currentStacker, stackedProbabilities, stackerInputs, thresholdOf } from './stacker';
@@ -131,7 +132,8 @@ function analysisOf(
         new Set(parts[parts.length - 1]?.features.certain),
       )
     : confirmed;
-  const cues = reportCues(praiseInComplaint(shown, cueScores), parts, lang);
+  const turns = parts.some((part) => turnsIn(part.features.vocabulary, lang));
+  const cues = reportCues(turns ? shown : praiseInComplaint(shown, cueScores), parts, lang);
   const { customerType, confidence, scores } = typeFollowsCues(decision, cues);
   const typeEvidence = typeEvidenceOf(customerType, lang, parts);
   const register = lang === 'fi' ? finnishRegister(registerText) : undefined;
@@ -389,8 +391,9 @@ const COMPLAINT_WORDS: Cue[] = [
 
 /**
  * Praise inside a complaint: a trace of irony too weak to show alone («Imponerende.», "Congratulations",
- * «flott kundeservice») in a message shown as angry or frustrated, that thanks no one and has words of its
- * complaint beside the praise, is the irony. Released sets: 94 more messages labelled sarcasm found, 18 not
+ * «flott kundeservice») in a message shown as angry or frustrated, that thanks no one, has words of its
+ * complaint beside the praise and does not turn ("but", «men»: «sjåføren var imponerende hyggelig, men …» is
+ * meant), is the irony. Released sets: 56 more messages labelled sarcasm found, 11 not
  * (those with a 0.30 trace were right 14 times in 44, so it takes 0.35). Without words of a complaint the
  * anger may be the model's reading of the praise itself: «Fantastisk service! Jeg glemte lommeboka …».
  */

@@ -82,10 +82,22 @@ function ironyFor(lang: Lang, negators: Iterable<string>): CompiledIrony {
 export interface SentenceContext {
   /** Sentences that carry a complaint (frustration, disappointment, anger): praise next to them is ironic. */
   complaints?: ReadonlySet<number>;
-  /** Sentences about waiting ("an hour in the queue"): praise of speed next to them is ironic. */
+  /**
+   * Sentences about waiting ("an hour in the queue") or an earlier contact ("asked once already"): praise of
+   * speed next to them is ironic.
+   */
   waits?: ReadonlySet<number>;
   /** Sentences with the customer's thanks in them (the gratitude lexicon). */
   thanks?: ReadonlySet<number>;
+}
+
+/**
+ * Whether a message turns, by one of the single 'turn' words ("but", "unfortunately", «men», «dessverre»,
+ * «tyvärr», «mutta»): praise in it may be meant, beside the complaint.
+ */
+export function turnsIn(vocabulary: readonly string[], lang: Lang): boolean {
+  const turns = (irony as unknown as Record<Lang, IronyData>)[lang].turn.filter((word) => !word.includes(' '));
+  return vocabulary.some((word) => turns.includes(word));
 }
 
 const overlaps = (a: Hit, b: Hit) => a.first <= b.last && b.first <= a.last;
