@@ -96,7 +96,9 @@ export interface SentenceContext {
  * «tyvärr», «mutta»): praise in it may be meant, beside the complaint.
  */
 export function turnsIn(vocabulary: readonly string[], lang: Lang): boolean {
-  const turns = (irony as unknown as Record<Lang, IronyData>)[lang].turn.filter((word) => !word.includes(' '));
+  const turns = (irony as unknown as Record<Lang, IronyData>)[lang].turn.filter(
+    (word) => !word.includes(' '),
+  );
   return vocabulary.some((word) => turns.includes(word));
 }
 
