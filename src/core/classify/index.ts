@@ -132,8 +132,7 @@ function analysisOf(
         new Set(parts[parts.length - 1]?.features.certain),
       )
     : confirmed;
-  const turns = parts.some((part) => turnsIn(part.features.vocabulary, lang));
-  const cues = reportCues(turns ? shown : praiseInComplaint(shown, cueScores), parts, lang);
+  const cues = reportCues(praiseInComplaint(shown, cueScores, parts, lang), parts, lang);
   const { customerType, confidence, scores } = typeFollowsCues(decision, cues);
   const typeEvidence = typeEvidenceOf(customerType, lang, parts);
   const register = lang === 'fi' ? finnishRegister(registerText) : undefined;
@@ -397,12 +396,13 @@ const COMPLAINT_WORDS: Cue[] = [
  * (those with a 0.30 trace were right 14 times in 44, so it takes 0.35). Without words of a complaint the
  * anger may be the model's reading of the praise itself: «Fantastisk service! Jeg glemte lommeboka …».
  */
-function praiseInComplaint(scores: CueScores, lexicon: CueScores): CueScores {
+function praiseInComplaint(scores: CueScores, lexicon: CueScores, parts: Weighted[], lang: Lang): CueScores {
   const trace = scores.sarcasm ?? 0;
   if (trace < IRONY_TRACE || trace >= CUE_THRESHOLD) return scores;
   const shown = shownCues(scores);
   if (shown.has('gratitude') || !(shown.has('anger') || shown.has('frustration'))) return scores;
   if (!COMPLAINT_WORDS.some((cue) => (lexicon[cue] ?? 0) > 0)) return scores;
+  if (parts.some((part) => turnsIn(part.features.vocabulary, lang))) return scores;
   return { ...scores, sarcasm: CUE_THRESHOLD };
 }
 

@@ -91,15 +91,22 @@ export interface SentenceContext {
   thanks?: ReadonlySet<number>;
 }
 
+/** The single 'turn' words of each language, read once. */
+const turnWords = new Map<Lang, ReadonlySet<string>>();
+
 /**
  * Whether a message turns, by one of the single 'turn' words ("but", "unfortunately", «men», «dessverre»,
  * «tyvärr», «mutta»): praise in it may be meant, beside the complaint.
  */
 export function turnsIn(vocabulary: readonly string[], lang: Lang): boolean {
-  const turns = (irony as unknown as Record<Lang, IronyData>)[lang].turn.filter(
-    (word) => !word.includes(' '),
-  );
-  return vocabulary.some((word) => turns.includes(word));
+  let turns = turnWords.get(lang);
+  if (!turns) {
+    turns = new Set(
+      (irony as unknown as Record<Lang, IronyData>)[lang].turn.filter((word) => !word.includes(' ')),
+    );
+    turnWords.set(lang, turns);
+  }
+  return vocabulary.some((word) => turns.has(word));
 }
 
 const overlaps = (a: Hit, b: Hit) => a.first <= b.last && b.first <= a.last;
