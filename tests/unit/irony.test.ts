@@ -233,6 +233,26 @@ describe("a verdict right after the company's words quoted back", () => {
   ])('%s: %s stays sincere', readsAsSincere);
 });
 
+describe("the company's own word echoed back with a dry yes", () => {
+  it.each<[Lang, string]>([
+    [
+      'en',
+      'You told me the fault was "resolved within 48 hours". That was two weeks ago and the line is still dead. Resolved, right.',
+    ],
+    ['nb', 'Dere lovet «levering innen tre dager». Det er gått tre uker og ingen pakke. Tre dager, ja.'],
+    [
+      'sv',
+      'Ni lovade ”snabb leverans”. Tre veckor senare har jag fortfarande inget paket. Snabb leverans, visst.',
+    ],
+    ['fi', 'Kirjoititte että vika on "korjattu". Netti ei vieläkään toimi. Korjattu, joo.'],
+  ])('%s: %s', readsAsSarcasm);
+  // The quoted word answered, with nothing wrong: a choice, not irony.
+  it.each<[Lang, string]>([
+    ['en', 'You asked whether I want "express" or "standard" delivery for the new chairs. Express, sure.'],
+    ['nb', 'Dere spurte om jeg vil ha «papirfaktura» eller e-faktura. Papirfaktura, ja.'],
+  ])('%s: %s stays sincere', readsAsSincere);
+});
+
 describe('thanks for speed after asking before is thanks for the wait', () => {
   it.each<[Lang, string]>([
     ['fi', 'Tilasin kortin kuukausi sitten ja kysyin siitä jo kerran. Kiitti tosi nopeesta palvelusta.'],

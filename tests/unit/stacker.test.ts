@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainingHash } from '../../scripts/lib/model-data';
+import { fitStacker, SHIPPED_CHOICE, type StackerRow } from '../../scripts/lib/stacker-train';
+import { HOLDOUT_WEIGHT } from '../../scripts/lib/train';
 import { analyze } from '../../src/core/classify/index';
+import { sigmoid } from '../../src/core/classify/model';
 import { TYPE_WEIGHTS } from '../../src/core/classify/scoring';
 import {
   currentStacker,
+  dot,
   STACKER_INPUTS,
   type StackerData,
   stackerInputs,
@@ -196,5 +200,36 @@ describe('shipped stacker', () => {
       expect(stacker?.weights[cue], cue).toHaveLength(STACKER_INPUTS.length);
     expect(stacker?.decides.length).toBeGreaterThan(0);
     for (const lang of LANGS) expect(STACKER_INPUTS).toContain(`lang:${lang}`);
+  });
+});
+
+describe('fitting the stacker', () => {
+  // The same inputs labelled both ways: what the fit believes is how much each side counts. A held-out set's
+  // row counts HOLDOUT_WEIGHT times a training-only set's (written to the never-seen set's brief).
+  const row = (fold: string, on: boolean): StackerRow => ({
+    fold,
+    lang: 'en',
+    inputs: STACKER_INPUTS.map((name) => (name === 'bias' ? 1 : 0)),
+    cues: on ? ['urgency'] : [],
+  });
+  const probabilityFrom = (rows: StackerRow[]) => {
+    const fitted = fitStacker(rows, 'test', { ...SHIPPED_CHOICE, decides: ['urgency'], addsOnly: [] });
+    return sigmoid(dot(fitted.weights.urgency as number[], rows[0].inputs));
+  };
+  const many = (n: number, make: (i: number) => StackerRow) => Array.from({ length: n }, (_, i) => make(i));
+
+  it('counts a held-out set’s rows more than a training-only set’s', () => {
+    const heldOutSaysYes = [
+      ...many(40, () => row('holdout9', true)),
+      ...many(40, () => row('train3', false)),
+    ];
+    const expected = HOLDOUT_WEIGHT / (HOLDOUT_WEIGHT + 1);
+    expect(HOLDOUT_WEIGHT).toBeGreaterThan(1);
+    expect(probabilityFrom(heldOutSaysYes)).toBeCloseTo(expected, 1);
+  });
+
+  it('counts two training-only sets alike', () => {
+    const even = [...many(40, () => row('train2', true)), ...many(40, () => row('train3', false))];
+    expect(probabilityFrom(even)).toBeCloseTo(0.5, 2);
   });
 });
