@@ -301,24 +301,20 @@ export function findIrony(
   return spans;
 }
 
-/** Quotations in the text: «…», "…", “…”, ”…”. */
+/** Quotations in double quotes or guillemets: «…», "…", “…”, ”…” (single quotes pair with apostrophes). */
 const QUOTATION = /[«"“”„]([^«»"“”„\n]{2,300})[»"”“]/gu;
 /** The echoed word or two must be at least this long to be a word of theirs, not a filler. */
 const ECHO_LETTERS = 4;
 
 /**
  * The company's own word, quoted earlier, echoed back in a sentence of its own with a dry yes: «Dere skrev at
- * saken var «løst». … Løst, ja.», "'Resolved within 48 hours.' Resolved, right." Three of three such
+ * saken var «løst». … Løst, ja.», 'You said "resolved within 48 hours". … Resolved, right.' Three of three such
  * sentences in the labelled sets were sarcasm, none found by the other shapes.
  */
 function echoedWords(tokens: Token[], text: string, echoes: ReadonlySet<string>): IronySpan[] {
   const spans: IronySpan[] = [];
-  if (!echoes.size) return spans;
-  const quotations = [...text.matchAll(QUOTATION)].map((m) => ({
-    end: (m.index ?? 0) + m[0].length,
-    words: m[1].toLowerCase(),
-  }));
-  if (!quotations.length) return spans;
+  // Read only once a sentence ends in a dry yes, which most messages never have.
+  let quotations: { end: number; words: string }[] | undefined;
   for (let i = 1; i < tokens.length; i++) {
     const yes = tokens[i];
     // The yes ends its sentence, which holds one or two words before it (walked back, not filtered: a long
@@ -327,12 +323,15 @@ function echoedWords(tokens: Token[], text: string, echoes: ReadonlySet<string>)
     let first = i;
     while (first > 0 && i - first < 2 && tokens[first - 1].sentence === yes.sentence) first--;
     if (first === i || (first > 0 && tokens[first - 1].sentence === yes.sentence)) continue;
-    const sentence = tokens.slice(first, i + 1);
-    const echoed = sentence.slice(0, -1);
+    const echoed = tokens.slice(first, i);
     const last = echoed[echoed.length - 1];
     if (!/^\s*,\s*$/.test(text.slice(last.end, yes.start))) continue;
     const phrase = text.slice(echoed[0].start, last.end).toLowerCase();
     if (phrase.replace(/[^\p{L}]/gu, '').length < ECHO_LETTERS) continue;
+    quotations ??= [...text.matchAll(QUOTATION)].map((m) => ({
+      end: (m.index ?? 0) + m[0].length,
+      words: m[1].toLowerCase(),
+    }));
     const wordOf = new RegExp(
       `(?<![\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`,
       'u',
