@@ -25,6 +25,9 @@ describe('ironic thanks for a harm the company did', () => {
     ['sv', 'Tack för att ni stängde ärendet utan att fråga mig.'],
     ['fi', 'Kiitos tosi paljon että hukkasitte mun laukun.'],
     ['fi', 'Kiitti vaan kun peruitte tilauksen kysymättä.'],
+    // Raising a price unannounced is a harm too.
+    ['fi', 'Kiitos paljon, että korotitte kuukausimaksua ilmoittamatta siitä kenellekään.'],
+    ['en', 'Thanks for doubling my premium without telling me.'],
   ])('%s: %s', readsAsIronicThanks);
 });
 
@@ -50,6 +53,11 @@ describe('praise said again, raised the second time', () => {
     ['nb', 'Flott. Virkelig flott. Nå står vi uten strøm og uten svar.'],
     ['sv', 'Perfekt. Verkligen perfekt. Ni skickade fakturan två gånger igen.'],
     ['fi', 'Hienoa. Todella hienoa. Lähetitte laskun kahteen kertaan.'],
+  ])('%s: %s', readsAsSarcasm);
+  // Praise twice in one verdict sentence: still a verdict.
+  it.each<[Lang, string]>([
+    ['en', 'The courier dropped my television and broke the screen. Great job, really great.'],
+    ['fi', 'Kuriiri hukkasi paketin toistamiseen. Hienoa työtä, todella hienoa.'],
   ])('%s: %s', readsAsSarcasm);
   it.each<[Lang, string]>([
     ['en', 'Great. Really great. It works now!'],
@@ -141,6 +149,17 @@ describe('praise that opens a sentence about a harm', () => {
     ['nb', 'Supert, da venter jeg på pakken.'],
     ['sv', 'Toppen, ännu en fråga: kan jag byta adress?'],
   ])('not irony: %s: %s', readsAsSincere);
+});
+
+describe('praise closing a sentence about a wait, from a customer nudging', () => {
+  it.each<[Lang, string]>([
+    ['fi', 'haloo?? puoli tuntia jonossa jo, tosi nopeaa. missä mun lasku on'],
+    ['en', 'hello?? 25 minutes waiting in this chat, really efficient. where is my refund'],
+  ])('%s: %s', readsAsSarcasm);
+  it.each<[Lang, string]>([
+    ['sv', 'Hej! Killen jag pratade med i telefon i onsdags, Erik hette han, var helt fantastisk. Tack!'],
+    ['nb', 'Hei! Serien dere anbefalte har jeg sett to ganger nå, fantastisk. Kan vi legge til en skjerm?'],
+  ])('%s: %s stays sincere', readsAsSincere);
 });
 
 describe('thanks in a form customers use almost only ironically', () => {
@@ -245,6 +264,12 @@ describe("the company's own word echoed back with a dry yes", () => {
       'Ni lovade ”snabb leverans”. Tre veckor senare har jag fortfarande inget paket. Snabb leverans, visst.',
     ],
     ['fi', 'Kirjoititte että vika on "korjattu". Netti ei vieläkään toimi. Korjattu, joo.'],
+    // A "so" particle needs no comma before it.
+    ['nb', 'Dere skrev «rask behandling» i bekreftelsen. Seks uker uten svar. Rask behandling altså.'],
+    [
+      'sv',
+      'Ni lovade ”personlig service” på hemsidan. Jag har pratat med en robot i en timme. Personlig service alltså.',
+    ],
   ])('%s: %s', readsAsSarcasm);
   // The quoted word answered, with nothing wrong: a choice, not irony.
   it.each<[Lang, string]>([

@@ -4,7 +4,9 @@
 // again. Great job."), thanks or praise for how quick or thorough the company was next to a harm or a long
 // wait ("Waited an hour. Fast service."), thanks in a form used almost only ironically («Tack så hemskt mycket
 // för att ni …»), praise that opens a sentence about a harm ("Brilliant, another missed delivery."), and
-// praise said twice, raised the second time ("Brilliant. Absolutely brilliant."). Praise inside an
+// praise said twice, raised the second time ("Brilliant. Absolutely brilliant."), praise closing a sentence
+// about a wait from a customer nudging ("hello?? 40 min in the queue, really efficient"), and the company's
+// own words echoed back with a dry yes ('"Resolved", you said. … Resolved, right.'). Praise inside an
 // intensifier compound counts as the praise («Jättehjälpsamt.»). A complaint that opens with a turn ("Thanks
 // for the quick delivery. Unfortunately…") keeps the praise sincere. Word lists are data
 // (src/data/lexicon/irony.json).
@@ -141,8 +143,10 @@ export function findIrony(
   }
   const of = (role: Role) => hits.filter((h) => h.entry.id === role);
   const qualities = of('quality').filter((h) => !h.negated);
-  // A negated repair is no repair: «brukte tre uker på å ikke svare».
-  const repairs = of('repair').filter((h) => !h.negated);
+  // A negated repair is no repair: «brukte tre uker på å ikke svare»; nor is a word read as a harm
+  // («ilmoittamatta», without telling, is no «ilmoit…»).
+  const harmWords = of('mishaps');
+  const repairs = of('repair').filter((h) => !h.negated && !harmWords.some((m) => overlaps(m, h)));
   // Repairs that are actions (fixed, refunded), not qualities (quick, thorough): thanks or praise for a quality
   // next to a harm is the irony looked for below, so there only an action makes them sincere.
   const actions = repairs.filter((h) => !qualities.some((q) => overlaps(q, h)));
@@ -150,7 +154,7 @@ export function findIrony(
   const contrasts = of('contrast');
   // A harm the customer did to themselves is no harm done by the company: "Great service! I forgot my wallet
   // and the waiter ran after me with it."
-  const mishaps = of('mishaps').filter((m) => !(m.first > 0 && selves.has(tokens[m.first - 1].norm)));
+  const mishaps = harmWords.filter((m) => !(m.first > 0 && selves.has(tokens[m.first - 1].norm)));
   const repairedIn = (sentence: number) => repairs.some((h) => tokens[h.first].sentence === sentence);
   const between = (list: Hit[], from: number, to: number) => list.some((h) => h.first > from && h.first < to);
   const spans: IronySpan[] = [];
@@ -237,6 +241,39 @@ export function findIrony(
     spans.push({ weight: 0.6, start: tokens[praise.first].start, end: tokens[praise.last].end });
   }
 
+  // A customer nudging ("??") who thanks no one.
+  const nudging = /\?\s*\?/.test(text) && of('thanks').length === 0 && thanks.size === 0;
+  // Praise closing a sentence about a harm or a wait, after a comma: "40 minutes in the queue, really
+  // efficient.", «3 veckor utan återbetalning, snabba ni e». From the comma on only praise and filler words.
+  for (const praise of [...of('praise'), ...qualities]) {
+    if (
+      praise.negated ||
+      spans.some((s) => s.start <= tokens[praise.first].start && tokens[praise.last].end <= s.end)
+    )
+      continue;
+    const sentence = tokens[praise.first].sentence;
+    let end = praise.last + 1;
+    while (end < tokens.length && tokens[end].sentence === sentence && fillers.has(tokens[end].norm)) end++;
+    if (end < tokens.length && tokens[end].sentence === sentence) continue;
+    let comma = praise.first;
+    while (comma > 0 && tokens[comma - 1].sentence === sentence && !commaAfter(comma - 1)) {
+      if (!fillers.has(tokens[comma - 1].norm)) break;
+      comma--;
+    }
+    if (comma === 0 || tokens[comma - 1].sentence !== sentence || !commaAfter(comma - 1)) continue;
+    // Only from a customer nudging ("??"): "seen it twice now, fantastic" and "the man I spoke to on Tuesday,
+    // absolutely fantastic" are praise.
+    if (
+      !nudging ||
+      !(complaints.has(sentence) || waits.has(sentence)) ||
+      actedIn(sentence) ||
+      contrasts.some((c) => tokens[c.first].sentence === sentence)
+    )
+      continue;
+    if (of('thanks').some((t) => tokens[t.first].sentence === sentence)) continue;
+    spans.push({ weight: 0.6, start: tokens[praise.first].start, end: tokens[praise.last].end });
+  }
+
   // Praise said again, raised the second time, opening the message or in one with a complaint: "Brilliant.
   // Absolutely brilliant.", «Flott. Helt flott.», "Great, just great." Only filler words may stand between
   // the two (one at least) and after the echo; thanks in the message or a repair next to it keep it sincere.
@@ -263,7 +300,6 @@ export function findIrony(
   // waiting on this chat. great service". Plain praise only from a customer nudging ("??") who thanks no one:
   // "The new card arrived today. Great." and "Thanks for yesterday. The fitter came at the agreed time. Good
   // work!" are sincere.
-  const nudging = /\?\s*\?/.test(text) && of('thanks').length === 0 && thanks.size === 0;
   // A verdict right after the company's words quoted back, in a message with a complaint and no thanks, is a
   // verdict on those words: "'Have you tried turning it off and on again.' Groundbreaking.", «Dere har svart
   // «alt ser normalt ut». Fantastisk.»
@@ -273,6 +309,7 @@ export function findIrony(
     of('thanks').length === 0 &&
     thanks.size === 0 &&
     CLOSING_QUOTE.test(text.slice(0, firstOf(sentence).start));
+  const verdictPraise = of('praise').filter((h) => !h.negated);
   for (const praise of [...of('praise'), ...qualities]) {
     const sentence = tokens[praise.first].sentence;
     const ofQuality = qualities.includes(praise);
@@ -289,7 +326,9 @@ export function findIrony(
         t.sentence === sentence &&
         (i < praise.first || i > praise.last) &&
         !fillers.has(t.norm) &&
-        !qualities.some((q) => i >= q.first && i <= q.last),
+        !qualities.some((q) => i >= q.first && i <= q.last) &&
+        // Praise said twice in one verdict is still a verdict: "Great job, really great."
+        !verdictPraise.some((p) => i >= p.first && i <= p.last),
     );
     const words = tokens.filter((t) => t.sentence === sentence).length;
     if (words > VERDICT_WORDS || rest.length > 0 || praise.negated) continue;
@@ -307,9 +346,10 @@ const QUOTATION = /[«"“”„]([^«»"“”„\n]{2,300})[»"”“]/gu;
 const ECHO_LETTERS = 4;
 
 /**
- * The company's own word, quoted earlier, echoed back in a sentence of its own with a dry yes: «Dere skrev at
- * saken var «løst». … Løst, ja.», 'You said "resolved within 48 hours". … Resolved, right.' Three of three such
- * sentences in the labelled sets were sarcasm, none found by the other shapes.
+ * The company's own word, quoted earlier, echoed back in a sentence of its own with a dry yes or a dry "so",
+ * the comma before it optional: «Dere skrev at saken var «løst». … Løst, ja.», 'You said "resolved within 48
+ * hours". … Resolved, right.', «… «høy prioritet» … Høy prioritet altså.» Three of three such sentences in the
+ * labelled sets were sarcasm, none found by the other shapes (stop 33: three more of three, with «altså»).
  */
 function echoedWords(tokens: Token[], text: string, echoes: ReadonlySet<string>): IronySpan[] {
   const spans: IronySpan[] = [];
@@ -325,7 +365,7 @@ function echoedWords(tokens: Token[], text: string, echoes: ReadonlySet<string>)
     if (first === i || (first > 0 && tokens[first - 1].sentence === yes.sentence)) continue;
     const echoed = tokens.slice(first, i);
     const last = echoed[echoed.length - 1];
-    if (!/^\s*,\s*$/.test(text.slice(last.end, yes.start))) continue;
+    if (!/^\s*,?\s*$/.test(text.slice(last.end, yes.start))) continue;
     const phrase = text.slice(echoed[0].start, last.end).toLowerCase();
     if (phrase.replace(/[^\p{L}]/gu, '').length < ECHO_LETTERS) continue;
     quotations ??= [...text.matchAll(QUOTATION)].map((m) => ({
