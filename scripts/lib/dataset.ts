@@ -27,7 +27,7 @@ export const polarityLinesOf = (set: string): string | undefined =>
 const linesOfAll = (sets: string[]) => sets.flatMap((set) => polarityLinesOf(set) ?? []);
 
 /** The independent held-out sets, oldest first (tests/data/holdout, holdout2 … ). */
-export const HELD_OUT_SETS = ['holdout', ...numbered('holdout', 2, 51)];
+export const HELD_OUT_SETS = ['holdout', ...numbered('holdout', 2, 52)];
 export const POLARITY_HELD_OUT_SETS = linesOfAll(HELD_OUT_SETS);
 /**
  * Messages (and review/dialogue lines) written for the model's training only, by writers who saw only the
@@ -38,11 +38,12 @@ export const POLARITY_HELD_OUT_SETS = linesOfAll(HELD_OUT_SETS);
 export const TRAINING_ONLY_SETS = numbered('train', 1, 23);
 export const POLARITY_TRAINING_ONLY_SETS = linesOfAll(TRAINING_ONLY_SETS);
 /**
- * The held-out sets written since the model was last trained (from holdout47 on: five sets written at the
- * start of stop 33) and their lines, never tuned on nor trained on: the README's honest numbers. The next
- * training takes them in by raising this number.
+ * The held-out sets written since the model was last trained and their lines, never tuned on nor trained on:
+ * the README's honest numbers. Several can wait at once (holdout47–51 were five, measured together at the end
+ * of stop 33 and then trained on); the next training takes them in by raising this number. holdout52, written
+ * at the end of stop 33, waits for stop 34.
  */
-const FIRST_UNSEEN = 47;
+const FIRST_UNSEEN = 52;
 const UNSEEN_HELD_OUT = HELD_OUT_SETS.filter((set) => Number(set.slice('holdout'.length)) >= FIRST_UNSEEN);
 export const UNSEEN_SETS = [...UNSEEN_HELD_OUT, ...linesOfAll(UNSEEN_HELD_OUT)];
 /**
