@@ -11,7 +11,7 @@ import {
   softmax,
 } from '../../src/core/classify/model';
 import { CUES, CUSTOMER_TYPES, type Cue, type CustomerType, LANGS } from '../../src/core/taxonomy';
-import { readDataset } from './dataset';
+import { HELD_OUT_SETS, readDataset } from './dataset';
 import { POLARITY_SETS, TRAINING_SETS, trainingHash } from './model-data';
 
 // 16,384 buckets: against 4,096, leave-one-set-out cues +0.3 and types +0.3 on both halves of the folds, for 1.5 MB.
@@ -36,7 +36,7 @@ const LINE_WEIGHT = Number(process.env.LINE_WEIGHT ?? 0.3);
  */
 export const HOLDOUT_WEIGHT = Number(process.env.HOLDOUT_WEIGHT ?? 3);
 /** Whether a set is one of the held-out sets (holdout, holdout2 …), which count HOLDOUT_WEIGHT times. */
-export const isHeldOutSet = (set: string) => /^holdout\d*$/.test(set);
+export const isHeldOutSet = (set: string) => HELD_OUT_SETS.includes(set);
 
 /** mulberry32: a small seeded generator, so the shuffle (and the model) is reproducible. */
 function seeded(seed: number) {

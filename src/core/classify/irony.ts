@@ -160,6 +160,9 @@ export function findIrony(
   const spans: IronySpan[] = [];
   /** Thanks already read as irony by an earlier shape. */
   const alreadyIronic = (thanks: Hit) => spans.some((s) => s.start === tokens[thanks.first].start);
+  /** Praise inside a span an earlier shape already read as irony. */
+  const insideIrony = (praise: Hit) =>
+    spans.some((s) => s.start <= tokens[praise.first].start && tokens[praise.last].end <= s.end);
 
   for (const thanks of of('thanks')) {
     const sentence = tokens[thanks.first].sentence;
@@ -246,23 +249,22 @@ export function findIrony(
   // Praise closing a sentence about a harm or a wait, after a comma: "40 minutes in the queue, really
   // efficient.", «3 veckor utan återbetalning, snabba ni e». From the comma on only praise and filler words.
   for (const praise of [...of('praise'), ...qualities]) {
-    if (
-      praise.negated ||
-      spans.some((s) => s.start <= tokens[praise.first].start && tokens[praise.last].end <= s.end)
-    )
-      continue;
+    if (praise.negated || insideIrony(praise)) continue;
     const sentence = tokens[praise.first].sentence;
     let end = praise.last + 1;
     while (end < tokens.length && tokens[end].sentence === sentence && fillers.has(tokens[end].norm)) end++;
     if (end < tokens.length && tokens[end].sentence === sentence) continue;
     let comma = praise.first;
-    while (comma > 0 && tokens[comma - 1].sentence === sentence && !commaAfter(comma - 1)) {
-      if (!fillers.has(tokens[comma - 1].norm)) break;
+    while (
+      comma > 0 &&
+      tokens[comma - 1].sentence === sentence &&
+      !commaAfter(comma - 1) &&
+      fillers.has(tokens[comma - 1].norm)
+    )
       comma--;
-    }
     if (comma === 0 || tokens[comma - 1].sentence !== sentence || !commaAfter(comma - 1)) continue;
-    // Only from a customer nudging ("??"): "seen it twice now, fantastic" and "the man I spoke to on Tuesday,
-    // absolutely fantastic" are praise.
+    // Only from a customer nudging ("??", so no thanks in the message): "seen it twice now, fantastic" and "the
+    // man I spoke to on Tuesday, absolutely fantastic" are praise.
     if (
       !nudging ||
       !(complaints.has(sentence) || waits.has(sentence)) ||
@@ -270,7 +272,6 @@ export function findIrony(
       contrasts.some((c) => tokens[c.first].sentence === sentence)
     )
       continue;
-    if (of('thanks').some((t) => tokens[t.first].sentence === sentence)) continue;
     spans.push({ weight: 0.6, start: tokens[praise.first].start, end: tokens[praise.last].end });
   }
 
@@ -318,8 +319,7 @@ export function findIrony(
       (ofQuality ? actedIn(sentence) : repairedIn(sentence))
     )
       continue;
-    if (spans.some((s) => s.start <= tokens[praise.first].start && tokens[praise.last].end <= s.end))
-      continue;
+    if (insideIrony(praise)) continue;
     // Only praise and filler words: "Great job." is a verdict on the service, "Great product." a mixed review.
     const rest = tokens.filter(
       (t, i) =>
