@@ -134,12 +134,22 @@ async function poll(fn, what, timeout = 20_000) {
   throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(last)}`);
 }
 
+// Each polled read keeps its promise on the worker's global until the next: the inspector holds an evaluated
+// promise only weakly, and V8 once collected a pending chrome.storage read mid-poll ("Resulting promise was
+// garbage collected", stop 33's CI).
 const packState = () =>
-  env.worker.evaluate(() => chrome.storage.local.get('packStore').then((r) => r.packStore));
+  env.worker.evaluate(() => {
+    globalThis.pendingTestRead = chrome.storage.local.get('packStore').then((r) => r.packStore);
+    return globalThis.pendingTestRead;
+  });
 
 test('policy values reach the extension and the policy packs load, signed and verified', async () => {
   await poll(
-    () => env.worker.evaluate(() => chrome.storage.managed.get().then((m) => m.lockPacks === true)),
+    () =>
+      env.worker.evaluate(() => {
+        globalThis.pendingTestRead = chrome.storage.managed.get().then((m) => m.lockPacks === true);
+        return globalThis.pendingTestRead;
+      }),
     'managed storage',
   );
   const state = await poll(async () => {
