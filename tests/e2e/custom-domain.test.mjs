@@ -23,26 +23,24 @@ after(async () => {
 
 /** Whether a content script answers in the tab (a message with no receiver rejects). */
 const hasContentScript = (tabId) =>
-  env.worker.evaluate(
-    (tabId) =>
-      chrome.tabs.sendMessage(tabId, { type: 'ui/reread' }, { frameId: 0 }).then(
-        () => true,
-        () => false,
-      ),
-    tabId,
-  );
+  env.worker.evaluate((tabId) => {
+    globalThis.pendingTestRead = chrome.tabs.sendMessage(tabId, { type: 'ui/reread' }, { frameId: 0 }).then(
+      () => true,
+      () => false,
+    );
+    return globalThis.pendingTestRead;
+  }, tabId);
 
 /** Ids of the content scripts registered for HOST, once they are (or are no longer) there, within 5 s. */
 async function scriptsForHost(expectPresent) {
   let ids = [];
   for (let i = 0; i < 50; i++) {
-    ids = await env.worker.evaluate(
-      async (host) =>
-        (await chrome.scripting.getRegisteredContentScripts())
-          .map((s) => s.id)
-          .filter((id) => id.endsWith(host)),
-      HOST,
-    );
+    ids = await env.worker.evaluate((host) => {
+      globalThis.pendingTestRead = chrome.scripting
+        .getRegisteredContentScripts()
+        .then((scripts) => scripts.map((s) => s.id).filter((id) => id.endsWith(host)));
+      return globalThis.pendingTestRead;
+    }, HOST);
     if (ids.length > 0 === expectPresent) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

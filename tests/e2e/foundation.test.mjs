@@ -68,7 +68,10 @@ test('Freshdesk: content script runs and the panel analyses the ticket', async (
 
 test('keyboard commands are registered: open the panel, insert the top suggestion', async () => {
   // Synthetic key presses do not reach commands.onCommand (design.md 4), so check the registration.
-  const commands = await env.worker.evaluate(() => chrome.commands.getAll());
+  const commands = await env.worker.evaluate(() => {
+    globalThis.pendingTestRead = chrome.commands.getAll();
+    return globalThis.pendingTestRead;
+  });
   const byName = Object.fromEntries(commands.map((c) => [c.name, c]));
   assert.ok(byName['open-panel'], 'open-panel command');
   assert.ok(byName['insert-top'], 'insert-top command');

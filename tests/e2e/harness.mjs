@@ -96,9 +96,11 @@ export async function launch(options = {}) {
 /** The Chromium tab id of a page, read by the extension itself (tabs.query by URL). */
 export async function tabIdOf(env, page) {
   const url = page.url();
-  const id = await env.worker.evaluate(async (target) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === target)?.id;
+  // The promise stays on the worker's global until the next read: the inspector holds an evaluated promise only
+  // weakly (stop 33's CI: "Resulting promise was garbage collected"); the other reads of the e2e tests do the same.
+  const id = await env.worker.evaluate((target) => {
+    globalThis.pendingTestRead = chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url === target)?.id);
+    return globalThis.pendingTestRead;
   }, url);
   if (id === undefined) throw new Error(`no tab with url ${url}`);
   return id;
