@@ -6,6 +6,7 @@
 // cue micro-F1 over the folds and, for each cue it leaves to the rules, what deciding it would give.
 //   npx tsx scripts/stacker-choices.ts FILE [--folds REGEX]   (default: ^holdout(2[5-9]|[3-9]\d)$)
 import { readFileSync } from 'node:fs';
+import { COMPLAINT_TRACES } from '../src/core/classify/index';
 import { STACKER_INPUTS, stackedProbabilities } from '../src/core/classify/stacker';
 import { CUES, type Cue } from '../src/core/taxonomy';
 import { fitStacker, SHIPPED_CHOICE, type StackerChoice, type StackerRow } from './lib/stacker-train';
@@ -32,8 +33,6 @@ const CANDIDATES = CUES.filter(
   (cue) => !SHIPPED_CHOICE.decides.includes(cue) && !NEVER_STACKED.includes(cue),
 );
 const BARS = [0.3, 0.4, 0.5, 0.6];
-/** The traces complaintBeside (index.ts) reads, as lexicon hits. */
-const COMPLAINT_TRACES: Cue[] = ['frustration', 'disappointment', 'sarcasm', 'abuse', 'threat', 'shouting'];
 const hitAt = new Map(CUES.map((cue) => [cue, STACKER_INPUTS.indexOf(`lexiconHit:${cue}`)]));
 
 // Out-of-fold probabilities of every stackable cue, fitted once per fold.
@@ -61,6 +60,7 @@ function replay(choice: StackerChoice): Counts {
   for (const [row, p] of probabilities) {
     const shown = new Set(row.rules);
     const hit = (cue: Cue) => row.inputs[hitAt.get(cue) ?? -1] > 0;
+    // complaintBeside (index.ts) read from lexicon hits.
     const beside = COMPLAINT_TRACES.some(hit);
     for (const cue of [...choice.decides, ...choice.addsOnly]) {
       const q = p[cue] ?? 0;

@@ -251,7 +251,14 @@ function typeEvidenceOf(type: CustomerType, lang: Lang, parts: Part[]): Evidence
 }
 
 /** Traces of a complaint beside which the model may add anger the lexicons did not find. */
-const COMPLAINT_TRACES: Cue[] = ['frustration', 'disappointment', 'sarcasm', 'abuse', 'threat', 'shouting'];
+export const COMPLAINT_TRACES: Cue[] = [
+  'frustration',
+  'disappointment',
+  'sarcasm',
+  'abuse',
+  'threat',
+  'shouting',
+];
 /** What comes with a complaint (a wait, an earlier contact, leaving, a manager): enough unless the message thanks. */
 const COMPLAINT_COMPANIONS: Cue[] = ['urgency', 'repeatContact', 'churn', 'escalation'];
 
