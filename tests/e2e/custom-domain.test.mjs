@@ -4,7 +4,7 @@
 // request without its prompt: see wxt.config.ts.)
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { closeAll, launch, openReady, panelState, tabIdOf } from './harness.mjs';
+import { closeAll, inWorker, launch, openReady, panelState, tabIdOf } from './harness.mjs';
 import { freshdeskTicket } from './helpers/tickets.mjs';
 
 const HOST = 'support.example.com';
@@ -23,24 +23,28 @@ after(async () => {
 
 /** Whether a content script answers in the tab (a message with no receiver rejects). */
 const hasContentScript = (tabId) =>
-  env.worker.evaluate((tabId) => {
-    globalThis.pendingTestRead = chrome.tabs.sendMessage(tabId, { type: 'ui/reread' }, { frameId: 0 }).then(
-      () => true,
-      () => false,
-    );
-    return globalThis.pendingTestRead;
-  }, tabId);
+  inWorker(
+    env,
+    (tabId) =>
+      chrome.tabs.sendMessage(tabId, { type: 'ui/reread' }, { frameId: 0 }).then(
+        () => true,
+        () => false,
+      ),
+    tabId,
+  );
 
 /** Ids of the content scripts registered for HOST, once they are (or are no longer) there, within 5 s. */
 async function scriptsForHost(expectPresent) {
   let ids = [];
   for (let i = 0; i < 50; i++) {
-    ids = await env.worker.evaluate((host) => {
-      globalThis.pendingTestRead = chrome.scripting
-        .getRegisteredContentScripts()
-        .then((scripts) => scripts.map((s) => s.id).filter((id) => id.endsWith(host)));
-      return globalThis.pendingTestRead;
-    }, HOST);
+    ids = await inWorker(
+      env,
+      async (host) =>
+        (await chrome.scripting.getRegisteredContentScripts())
+          .map((s) => s.id)
+          .filter((id) => id.endsWith(host)),
+      HOST,
+    );
     if (ids.length > 0 === expectPresent) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -2,7 +2,7 @@
 // the side panel analyses and suggests, insert lands in the helpdesk's own editor.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { EXTENSION_ID, launch, openTicketWithPanel } from './harness.mjs';
+import { EXTENSION_ID, inWorker, launch, openTicketWithPanel } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -68,15 +68,12 @@ test('Freshdesk: content script runs and the panel analyses the ticket', async (
 
 test('keyboard commands are registered: open the panel, insert the top suggestion', async () => {
   // Synthetic key presses do not reach commands.onCommand (design.md 4), so check the registration.
-  const commands = await env.worker.evaluate(() => {
-    globalThis.pendingTestRead = chrome.commands.getAll();
-    return globalThis.pendingTestRead;
-  });
+  const commands = await inWorker(env, () => chrome.commands.getAll());
   const byName = Object.fromEntries(commands.map((c) => [c.name, c]));
   assert.ok(byName['open-panel'], 'open-panel command');
   assert.ok(byName['insert-top'], 'insert-top command');
   // Chrome may leave a suggested key unassigned (e.g. when another extension holds it); the agent can set it
   // at chrome://extensions/shortcuts. The manifest suggests one.
-  const manifest = await env.worker.evaluate(() => chrome.runtime.getManifest());
+  const manifest = await inWorker(env, () => chrome.runtime.getManifest());
   assert.equal(manifest.commands['open-panel'].suggested_key.default, 'Alt+Shift+C');
 });

@@ -93,15 +93,30 @@ export async function launch(options = {}) {
   };
 }
 
+/**
+ * Runs fn(arg) in the extension's service worker. A read in flight there failed twice in some forty CI runs with
+ * "Resulting promise was garbage collected" (stops 33 and 34; holding the promise on the worker's global did not
+ * prevent it): Playwright reports so when the promise it awaits in the worker is collected, while a worker that
+ * was stopped reads "Service worker restarted" instead. Such a read is tried again, up to three times in all.
+ */
+export async function inWorker(env, fn, arg) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await env.worker.evaluate(fn, arg);
+    } catch (error) {
+      if (attempt === 3 || !/garbage collected/i.test(String(error?.message))) throw error;
+    }
+  }
+}
+
 /** The Chromium tab id of a page, read by the extension itself (tabs.query by URL). */
 export async function tabIdOf(env, page) {
   const url = page.url();
-  // The promise stays on the worker's global until the next read: the inspector holds an evaluated promise only
-  // weakly (stop 33's CI: "Resulting promise was garbage collected"); the other reads of the e2e tests do the same.
-  const id = await env.worker.evaluate((target) => {
-    globalThis.pendingTestRead = chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url === target)?.id);
-    return globalThis.pendingTestRead;
-  }, url);
+  const id = await inWorker(
+    env,
+    async (target) => (await chrome.tabs.query({})).find((t) => t.url === target)?.id,
+    url,
+  );
   if (id === undefined) throw new Error(`no tab with url ${url}`);
   return id;
 }

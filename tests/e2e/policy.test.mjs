@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { makeCertificate } from '../fixtures/helpdesk/server.mjs';
-import { EXTENSION_ID, launch, openTicketWithPanel, ROOT } from './harness.mjs';
+import { EXTENSION_ID, inWorker, launch, openTicketWithPanel, ROOT } from './harness.mjs';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = path.join(POLICY_DIR, 'calmdesk-e2e-policy.json');
@@ -134,22 +134,11 @@ async function poll(fn, what, timeout = 20_000) {
   throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(last)}`);
 }
 
-// Each polled read keeps its promise on the worker's global until the next: the inspector holds an evaluated
-// promise only weakly, and V8 once collected a pending chrome.storage read mid-poll ("Resulting promise was
-// garbage collected", stop 33's CI).
-const packState = () =>
-  env.worker.evaluate(() => {
-    globalThis.pendingTestRead = chrome.storage.local.get('packStore').then((r) => r.packStore);
-    return globalThis.pendingTestRead;
-  });
+const packState = () => inWorker(env, async () => (await chrome.storage.local.get('packStore')).packStore);
 
 test('policy values reach the extension and the policy packs load, signed and verified', async () => {
   await poll(
-    () =>
-      env.worker.evaluate(() => {
-        globalThis.pendingTestRead = chrome.storage.managed.get().then((m) => m.lockPacks === true);
-        return globalThis.pendingTestRead;
-      }),
+    () => inWorker(env, async () => (await chrome.storage.managed.get()).lockPacks === true),
     'managed storage',
   );
   const state = await poll(async () => {
