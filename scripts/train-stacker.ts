@@ -1,8 +1,7 @@
 // Trains the cue stacker (src/core/classify/stacker.ts) and writes src/data/cue-stacker.json. Run it after
 // scripts/train-model.ts whenever the data or the lexicons change: for every set, the model is trained without
-// it (about a minute a set with the rules' own reading of each message, the sets shared out among one worker
-// process per core), then the stacker is fitted on all those out-of-fold rows, in fold order (the weights do
-// not depend on the number of workers).
+// it (about a minute a set, the sets shared out among one worker process per core), then the stacker is
+// fitted on all those out-of-fold rows, in fold order (the weights do not depend on the number of workers).
 //   npx tsx scripts/train-stacker.ts [--jobs N] [--rows FILE]   (--rows: also keep the out-of-fold rows, for
 //   trying stacker inputs and bars on them without training the fold models again: scripts/stacker-choices.ts)
 //   npx tsx scripts/train-stacker.ts --from-rows FILE   refit on rows kept by --rows (seconds instead of

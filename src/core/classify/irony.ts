@@ -248,7 +248,9 @@ export function findIrony(
   const nudging = /\?\s*\?/.test(text) && of('thanks').length === 0 && thanks.size === 0;
   // Praise closing a sentence about a harm or a wait, after a comma: "40 minutes in the queue, really
   // efficient.", «3 veckor utan återbetalning, snabba ni e». From the comma on only praise and filler words.
-  for (const praise of [...of('praise'), ...qualities]) {
+  // Only from a customer nudging ("??", so no thanks in the message): "seen it twice now, fantastic" and "the
+  // man I spoke to on Tuesday, absolutely fantastic" are praise.
+  for (const praise of nudging ? [...of('praise'), ...qualities] : []) {
     if (praise.negated || insideIrony(praise)) continue;
     const sentence = tokens[praise.first].sentence;
     let end = praise.last + 1;
@@ -263,10 +265,7 @@ export function findIrony(
     )
       comma--;
     if (comma === 0 || tokens[comma - 1].sentence !== sentence || !commaAfter(comma - 1)) continue;
-    // Only from a customer nudging ("??", so no thanks in the message): "seen it twice now, fantastic" and "the
-    // man I spoke to on Tuesday, absolutely fantastic" are praise.
     if (
-      !nudging ||
       !(complaints.has(sentence) || waits.has(sentence)) ||
       actedIn(sentence) ||
       contrasts.some((c) => tokens[c.first].sentence === sentence)
