@@ -296,3 +296,20 @@ describe('a trace of praise inside a complaint', () => {
     ['en', 'Congratulations on the new store! The staff were lovely and my order came in two days.'],
   ])('%s: %s stays sincere', readsAsSincere);
 });
+
+describe('an eye-roll at the customer’s own mishap', () => {
+  // A shrug with nothing complained of, waited for or asked before is not irony aimed at the company.
+  it.each<[Lang, string]>([
+    ['nb', 'Hunden min har tygget i stykker fjernkontrollen, den luringen 🙄 Kan jeg kjøpe en ny hos dere?'],
+    ['sv', 'Min son tappade mobilen i sjön i helgen 🙃 Går det att beställa ett nytt SIM-kort?'],
+    ['en', 'My toddler flushed the spare key down the loo 🙄 Do you cut replacement keys in store?'],
+    ['fi', 'Koira söi lompakkoni kuitin 🙄 Saako takuun ilman kuittia?'],
+  ])('%s: %s stays sincere', readsAsSincere);
+  // Beside a complaint or a wait the same emoji is irony.
+  it.each<[Lang, string]>([
+    ['nb', 'Tredje gang jeg spør om refusjonen nå 🙄'],
+    ['en', 'Still waiting on that refund, two weeks now 🙄'],
+    ['sv', 'Fakturan är fel igen, så himla irriterande 🙄'],
+    ['fi', 'Kolmas kerta kun kysyn tästä palautuksesta 🙄'],
+  ])('%s: %s', readsAsSarcasm);
+});

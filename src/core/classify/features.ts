@@ -11,6 +11,7 @@ import {
   lexiconFor,
   SCARE_QUOTED,
   SHOUTED_REPEATS,
+  SHRUGS,
   WAITING_GREETINGS,
 } from './lexicons';
 import { type Token, tokenize } from './tokenize';
@@ -124,6 +125,7 @@ export function extractFeatures(text: string, lang: Lang, limit = text.length): 
     thanks: sentencesWith(features, tokens, ['gratitude']),
   };
   for (const span of findIrony(tokens, lang, lexicon, analysed, context)) add(features.cues, 'sarcasm', span);
+  if (!context.complaints.size && !context.waits.size) dropLoneShrugs(features, analysed);
   inferAnger(features, text);
   features.style = styleMarkers(analysed, tokens, inQuote, features);
   return features;
@@ -275,6 +277,20 @@ function detectPunctuationAndEmoji(
       }
     }
   }
+}
+
+/**
+ * An eye-roll or an upside-down smile with nothing to complain of beside it is a shrug at the customer's own
+ * mishap («Katten min har tygd over laderkabelen, for en liten skurk 🙄 Selger dere kabelen separat?»), not
+ * irony: sarcasm shown by such an emoji alone is dropped when no sentence complains, waits or recalls a contact.
+ */
+function dropLoneShrugs(features: MessageFeatures, text: string) {
+  const sarcasm = features.cues.sarcasm;
+  const shrug = (e: CueEvidence) => SHRUGS.has(text.slice(e.start, e.end));
+  if (!sarcasm?.every((e) => e.weight < 0 || shrug(e))) return;
+  const kept = sarcasm.filter((e) => !shrug(e));
+  if (kept.length) features.cues.sarcasm = kept;
+  else delete features.cues.sarcasm;
 }
 
 /** "Hallo?", "Hello??", "Onko siellä joku?": a greeting asked as a question is someone still waiting. */

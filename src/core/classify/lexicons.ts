@@ -35,3 +35,4 @@ export const WAITING_GREETINGS = new Set(common.waitingGreetings);
 export const CHAT_NUDGES = new Set(common.chatNudges);
 export const SCARE_QUOTED = new Set(common.scareQuoted);
 export const SHOUTED_REPEATS = new Set(common.shoutedRepeats);
+export const SHRUGS = new Set(common.shrugs);
