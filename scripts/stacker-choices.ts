@@ -3,7 +3,8 @@
 // training a single model: for each held-out fold the stacker is fitted on the other folds' rows, and its last
 // word is replayed on the fold's rules (index.ts stackCues, simplified: a cue's "words" are a lexicon hit or
 // the rules showing it; a bar without words is read beside any complaint trace). Prints the shipped choice's
-// cue micro-F1 over the folds and, for each cue it leaves to the rules, what deciding it would give.
+// cue micro-F1 over the folds and, for each cue it leaves to the rules, what deciding it would give, and what
+// only adding it would (never dropping what the rules show).
 //   npx tsx scripts/stacker-choices.ts FILE [--folds REGEX]   (default: ^holdout(2[5-9]|[3-9]\d)$)
 import { readFileSync } from 'node:fs';
 import { COMPLAINT_TRACES } from '../src/core/classify/index';
@@ -102,6 +103,20 @@ for (const cue of CANDIDATES)
         thresholds: { ...SHIPPED_CHOICE.thresholds, [cue]: bar },
       });
       const label = `${cue} decided from ${bar}${needsWords ? ', beside its words' : ''}`;
+      console.log(
+        `${label.padEnd(48)} ${micro(counts).toFixed(2)}  ${cue} ${f1(shipped[cue]).toFixed(1)} → ${f1(counts[cue]).toFixed(1)} (${counts[cue].join('/')})`,
+      );
+    }
+for (const cue of CANDIDATES.filter((c) => !SHIPPED_CHOICE.addsOnly.includes(c)))
+  for (const needsWords of [false, true])
+    for (const bar of BARS) {
+      const counts = replay({
+        ...SHIPPED_CHOICE,
+        addsOnly: [...SHIPPED_CHOICE.addsOnly, cue],
+        needsWords: needsWords ? [...SHIPPED_CHOICE.needsWords, cue] : SHIPPED_CHOICE.needsWords,
+        thresholds: { ...SHIPPED_CHOICE.thresholds, [cue]: bar },
+      });
+      const label = `${cue} added only, from ${bar}${needsWords ? ', beside its words' : ''}`;
       console.log(
         `${label.padEnd(48)} ${micro(counts).toFixed(2)}  ${cue} ${f1(shipped[cue]).toFixed(1)} → ${f1(counts[cue]).toFixed(1)} (${counts[cue].join('/')})`,
       );
