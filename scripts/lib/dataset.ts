@@ -27,7 +27,7 @@ export const polarityLinesOf = (set: string): string | undefined =>
 const linesOfAll = (sets: string[]) => sets.flatMap((set) => polarityLinesOf(set) ?? []);
 
 /** The independent held-out sets, oldest first (tests/data/holdout, holdout2 … ). */
-export const HELD_OUT_SETS = ['holdout', ...numbered('holdout', 2, 62)];
+export const HELD_OUT_SETS = ['holdout', ...numbered('holdout', 2, 67)];
 export const POLARITY_HELD_OUT_SETS = linesOfAll(HELD_OUT_SETS);
 /**
  * Messages (and review/dialogue lines) written for the model's training only, by writers who saw only the
