@@ -91,33 +91,34 @@ const shipped = replay(SHIPPED_CHOICE);
 console.log(
   `${folds.length} folds, ${probabilities.size} messages; shipped choice: cue micro-F1 ${micro(shipped).toFixed(2)}`,
 );
-for (const cue of CANDIDATES)
-  for (const needsWords of [false, true])
-    for (const bar of BARS) {
-      const addsOnly = SHIPPED_CHOICE.addsOnly.filter((c) => c !== cue);
-      const counts = replay({
-        ...SHIPPED_CHOICE,
-        decides: [...SHIPPED_CHOICE.decides, cue],
-        addsOnly,
-        needsWords: needsWords ? [...SHIPPED_CHOICE.needsWords, cue] : SHIPPED_CHOICE.needsWords,
-        thresholds: { ...SHIPPED_CHOICE.thresholds, [cue]: bar },
-      });
-      const label = `${cue} decided from ${bar}${needsWords ? ', beside its words' : ''}`;
-      console.log(
-        `${label.padEnd(48)} ${micro(counts).toFixed(2)}  ${cue} ${f1(shipped[cue]).toFixed(1)} → ${f1(counts[cue]).toFixed(1)} (${counts[cue].join('/')})`,
-      );
-    }
-for (const cue of CANDIDATES.filter((c) => !SHIPPED_CHOICE.addsOnly.includes(c)))
-  for (const needsWords of [false, true])
-    for (const bar of BARS) {
-      const counts = replay({
-        ...SHIPPED_CHOICE,
-        addsOnly: [...SHIPPED_CHOICE.addsOnly, cue],
-        needsWords: needsWords ? [...SHIPPED_CHOICE.needsWords, cue] : SHIPPED_CHOICE.needsWords,
-        thresholds: { ...SHIPPED_CHOICE.thresholds, [cue]: bar },
-      });
-      const label = `${cue} added only, from ${bar}${needsWords ? ', beside its words' : ''}`;
-      console.log(
-        `${label.padEnd(48)} ${micro(counts).toFixed(2)}  ${cue} ${f1(shipped[cue]).toFixed(1)} → ${f1(counts[cue]).toFixed(1)} (${counts[cue].join('/')})`,
-      );
-    }
+// Each candidate cue decided both ways (taken out of the adds-only list if there), then each only added.
+const WAYS: { way: string; cues: Cue[]; lists: (cue: Cue) => Partial<StackerChoice> }[] = [
+  {
+    way: 'decided',
+    cues: CANDIDATES,
+    lists: (cue) => ({
+      decides: [...SHIPPED_CHOICE.decides, cue],
+      addsOnly: SHIPPED_CHOICE.addsOnly.filter((c) => c !== cue),
+    }),
+  },
+  {
+    way: 'added only,',
+    cues: CANDIDATES.filter((c) => !SHIPPED_CHOICE.addsOnly.includes(c)),
+    lists: (cue) => ({ addsOnly: [...SHIPPED_CHOICE.addsOnly, cue] }),
+  },
+];
+for (const { way, cues, lists } of WAYS)
+  for (const cue of cues)
+    for (const needsWords of [false, true])
+      for (const bar of BARS) {
+        const counts = replay({
+          ...SHIPPED_CHOICE,
+          ...lists(cue),
+          needsWords: needsWords ? [...SHIPPED_CHOICE.needsWords, cue] : SHIPPED_CHOICE.needsWords,
+          thresholds: { ...SHIPPED_CHOICE.thresholds, [cue]: bar },
+        });
+        const label = `${cue} ${way} from ${bar}${needsWords ? ', beside its words' : ''}`;
+        console.log(
+          `${label.padEnd(48)} ${micro(counts).toFixed(2)}  ${cue} ${f1(shipped[cue]).toFixed(1)} → ${f1(counts[cue]).toFixed(1)} (${counts[cue].join('/')})`,
+        );
+      }

@@ -98,7 +98,8 @@ export const messagesOf = <T extends { split?: string }>(fold: string, lang: Lan
 
 /**
  * For each fold, the model trained without it and the stacker's inputs for its messages as that model reads
- * them. Puts the model that was in use back before returning.
+ * them, with the cues the rules show for them (read with the stacker off). Puts the model and the stacker that
+ * were in use back before returning.
  */
 export function outOfFold(
   folds: string[],
@@ -107,6 +108,7 @@ export function outOfFold(
   const rows: StackerRow[] = [];
   const models = new Map<string, ModelData>();
   let shipped: ModelData | undefined;
+  const shippedStacker = useStacker(undefined);
   for (const fold of folds) {
     const model = trainModel(leftOutWith(fold));
     models.set(fold, model);
@@ -116,14 +118,13 @@ export function outOfFold(
       for (const message of messagesOf<{ text: string; cues: Cue[]; split?: string }>(fold, lang)) {
         const inputs = stackerInputsFor(message.text, lang);
         if (!inputs) continue;
-        const stacker = useStacker(undefined);
         const rules = analyze(message.text, { lang }).cues.map((hit) => hit.cue);
-        useStacker(stacker);
         rows.push({ fold, lang, inputs, cues: message.cues, rules });
       }
     log(`${fold}: model trained without it, ${rows.length} rows so far`);
   }
   if (shipped) useModel(shipped);
+  useStacker(shippedStacker);
   return { rows, models };
 }
 
