@@ -310,6 +310,16 @@ describe('analyze', () => {
     ).toContain('churn');
   });
 
+  it('reads leaving hinted in passing as churn: a contract ending, a last stay, tendering, not going on', () => {
+    for (const [text, lang] of [
+      ["Honestly I don't know why I keep giving you my money.", 'en'],
+      ['Rommet luktet røyk hele uka. Det blir nok siste gang vi bor hos dere.', 'nb'],
+      ['Annars flyttar jag sparandet, det är inte svårare än så.', 'sv'],
+      ['Kolmas katkos tällä viikolla, enkä varmasti aio jatkaa sopimusta.', 'fi'],
+    ] as const)
+      expect(cuesOf(text, lang), text).toContain('churn');
+  });
+
   it('reads litotes as no complaint: degree words between the negation and the word do not break it', () => {
     expect(cuesOf('Ei ollut yhtään niin huono kuin arvosteluissa väitettiin.', 'fi')).not.toContain(
       'disappointment',
