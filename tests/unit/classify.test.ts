@@ -120,9 +120,13 @@ describe('analyze', () => {
     }
   });
 
-  it('reads wondering why one stays a customer, and striking oneself off, as churn', () => {
+  it('reads wondering why one stays a customer, a last stay, striking oneself off and not going on as churn', () => {
     for (const [text, lang] of [
       ['Two hours on hold again. Not sure why I keep paying for this broadband.', 'en'],
+      ["Honestly I don't know why I keep giving you my money.", 'en'],
+      ['Rommet luktet røyk hele uka. Det blir nok siste gang vi bor hos dere.', 'nb'],
+      ['Annars flyttar jag sparandet, det är inte svårare än så.', 'sv'],
+      ['Kolmas katkos tällä viikolla, enkä varmasti aio jatkaa sopimusta.', 'fi'],
       ['Leveransen var sen igen. Jag vet inte varför jag fortsätter handla hos er.', 'sv'],
       ['Tredje feilen på en måned. Jeg lurer på hvorfor jeg fortsatt er kunde hos dere.', 'nb'],
       ['Treningssenteret er stengt igjen. Stryk meg som medlem.', 'nb'],
@@ -308,16 +312,6 @@ describe('analyze', () => {
         'fi',
       ),
     ).toContain('churn');
-  });
-
-  it('reads leaving hinted in passing as churn: a contract ending, a last stay, tendering, not going on', () => {
-    for (const [text, lang] of [
-      ["Honestly I don't know why I keep giving you my money.", 'en'],
-      ['Rommet luktet røyk hele uka. Det blir nok siste gang vi bor hos dere.', 'nb'],
-      ['Annars flyttar jag sparandet, det är inte svårare än så.', 'sv'],
-      ['Kolmas katkos tällä viikolla, enkä varmasti aio jatkaa sopimusta.', 'fi'],
-    ] as const)
-      expect(cuesOf(text, lang), text).toContain('churn');
   });
 
   it('reads litotes as no complaint: degree words between the negation and the word do not break it', () => {
