@@ -127,6 +127,7 @@ describe('analyze', () => {
       ['Rommet luktet røyk hele uka. Det blir nok siste gang vi bor hos dere.', 'nb'],
       ['Annars flyttar jag sparandet, det är inte svårare än så.', 'sv'],
       ['Kolmas katkos tällä viikolla, enkä varmasti aio jatkaa sopimusta.', 'fi'],
+      ['Why should I keep giving you my business?', 'en'],
       ['Leveransen var sen igen. Jag vet inte varför jag fortsätter handla hos er.', 'sv'],
       ['Tredje feilen på en måned. Jeg lurer på hvorfor jeg fortsatt er kunde hos dere.', 'nb'],
       ['Treningssenteret er stengt igjen. Stryk meg som medlem.', 'nb'],
@@ -163,6 +164,16 @@ describe('analyze', () => {
         'en',
       ),
     ).toContain('hardship');
+  });
+
+  it('reads a customer promising to stay as no churn', () => {
+    for (const [text, lang] of [
+      ["We'll keep giving you our business, you've been great.", 'en'],
+      ['Jag kommer absolut att fortsätta handla hos er!', 'sv'],
+      ['Vi blir gjerne hos dere i mange år til, dere er best.', 'nb'],
+      ['Uusi puhelinmalli alkaa houkuttaa, onko siihen tarjouksia?', 'fi'],
+    ] as const)
+      expect(cuesOf(text, lang), text).not.toContain('churn');
   });
 
   it('reads a review promised as a threat, not as leaving', () => {
