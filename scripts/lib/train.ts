@@ -35,9 +35,6 @@ const LINE_WEIGHT = Number(process.env.LINE_WEIGHT ?? 0.3);
  * shipped stacker and 78.86 → 79.08 without it, type accuracy 96.09 → 96.48; 2 gave 83.68 / 79.02 / 96.29).
  */
 export const HOLDOUT_WEIGHT = Number(process.env.HOLDOUT_WEIGHT ?? 3);
-// Tried in stop 36 and left: cue targets halfway between the writer and the blind second annotator where the
-// two disagree (the sets annotated twice). Leave-one-set-out over holdout58–67 without the stacker: cue
-// micro-F1 80.0 → 79.6, types −0.1 to −0.8; the writer stays the only target.
 /** Whether a set is one of the held-out sets (holdout, holdout2 …), which count HOLDOUT_WEIGHT times. */
 export const isHeldOutSet = (set: string) => HELD_OUT_SETS.includes(set);
 
@@ -146,6 +143,9 @@ export function trainModel(without: string[] = [], log: (line: string) => void =
       CUSTOMER_TYPES.length,
       true,
     );
+    // The writer's cues are the only target. Tried in stop 36 and left: halfway between the writer and the
+    // blind second annotator where the two disagree (the sets annotated twice); leave-one-set-out over
+    // holdout58–67 without the stacker, cue micro-F1 80.0 → 79.6, types −0.1 to −0.8.
     const cues = train(
       rows.map((row, i) => ({
         x: features[i],
