@@ -6,7 +6,7 @@
 //   npm run eval -- --json            one JSON object (for the README table)
 //   npm run eval -- --set holdout     the fresh held-out set (tests/data/holdout/), written after tuning
 //   npm run eval -- --set polarity    review/subtitle lines (tests/data/polarity/): negative-class and anger F1
-//   --set holdout2 … holdout72, --set polarity-holdout … polarity-holdout72   fresh sets by independent writers
+//   --set holdout2 … holdout77, --set polarity-holdout … polarity-holdout77   fresh sets by independent writers
 //   --set train1 … train23 (and polarity-train1 … polarity-train23)   training-only sets
 //   --lexicon-only                    switch the statistical model and the cue stacker off (the word lists alone)
 //   --no-stacker                      switch the cue stacker off (the lexicons, the model and the hand-set rules)

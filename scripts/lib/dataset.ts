@@ -27,7 +27,7 @@ export const polarityLinesOf = (set: string): string | undefined =>
 const linesOfAll = (sets: string[]) => sets.flatMap((set) => polarityLinesOf(set) ?? []);
 
 /** The independent held-out sets, oldest first (tests/data/holdout, holdout2 … ). */
-export const HELD_OUT_SETS = ['holdout', ...numbered('holdout', 2, 72)];
+export const HELD_OUT_SETS = ['holdout', ...numbered('holdout', 2, 77)];
 export const POLARITY_HELD_OUT_SETS = linesOfAll(HELD_OUT_SETS);
 /**
  * Messages (and review/dialogue lines) written for the model's training only, by writers who saw only the
@@ -43,7 +43,8 @@ export const POLARITY_TRAINING_ONLY_SETS = linesOfAll(TRAINING_ONLY_SETS);
  * of stop 33 and then trained on); the next training takes them in by raising this number. holdout52, written
  * at the end of stop 33, was measured at the start of stop 34 and trained on; so were holdout53–57 (written and
  * measured in stop 34) from stop 35, and holdout58–67 (58–62 measured at the end of stop 35, 63–67 at the start of
- * stop 36, each once) from stop 36. holdout68–72 (written in stop 36 while the model was retrained) wait.
+ * stop 36, each once) from stop 36. holdout68–72 (written in stop 36 while the model was retrained) and holdout73–77
+ * (written in stop 37) wait.
  */
 const FIRST_UNSEEN = 68;
 const UNSEEN_HELD_OUT = HELD_OUT_SETS.filter((set) => Number(set.slice('holdout'.length)) >= FIRST_UNSEEN);
