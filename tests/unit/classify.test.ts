@@ -131,7 +131,7 @@ describe('analyze', () => {
       ['Leveransen var sen igen. Jag vet inte varför jag fortsätter handla hos er.', 'sv'],
       ['Tredje feilen på en måned. Jeg lurer på hvorfor jeg fortsatt er kunde hos dere.', 'nb'],
       ['Treningssenteret er stengt igjen. Stryk meg som medlem.', 'nb'],
-      ['Netti taas poikki koko illan. Miksi edelleen maksan teille tästä?', 'fi'],
+      ['Netti taas poikki koko illan. Mietin, miksi olen vielä asiakkaananne.', 'fi'],
     ] as const) {
       expect(cuesOf(text, lang), text).toContain('churn');
     }
